@@ -1,0 +1,18 @@
+// Language state and lookup. The signal is the one source of truth for the UI language.
+import { createSignal } from 'solid-js';
+import { messages, type Lang, type Localized, type MessageKey } from './messages';
+
+export type { Lang, Localized, MessageKey };
+
+const [lang, setLang] = createSignal<Lang>('vi');
+export { lang, setLang };
+
+/** Text of a catalog message in the current language. */
+export function t(key: MessageKey): string {
+  return messages[key][lang()];
+}
+
+/** Text of an inline localized value (catalog entries of layers carry their own titles). */
+export function tl(value: Localized): string {
+  return value[lang()];
+}

@@ -1,0 +1,67 @@
+// The map adapter: the only module that talks to MapLibre. Components describe what they want
+// (style from the catalog, visibility, selection); this applies it to the map.
+import { Map as MlMap, setWorkerUrl, type MapGeoJSONFeature, type LngLatBoundsLike } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { StyleSpecification } from 'maplibre-gl';
+import type { LayerEntry } from '../layers/types';
+import { mapLayerIds } from './style';
+
+// Bundled MapLibre cannot find its worker next to itself; point it at the emitted file.
+setWorkerUrl(workerUrl);
+
+export type MapState = 'loading' | 'idle' | 'error';
+
+export interface MapHandle {
+  map: MlMap;
+  setEntryVisible(entry: LayerEntry, visible: boolean): void;
+  destroy(): void;
+}
+
+export interface MapOptions {
+  container: HTMLElement;
+  style: StyleSpecification;
+  bounds: LngLatBoundsLike;
+  entries: readonly LayerEntry[];
+  attribution: string;
+  onState: (s: MapState, detail?: string) => void;
+  onFeatureClick: (f: MapGeoJSONFeature | null) => void;
+}
+
+export function createMap(o: MapOptions): MapHandle {
+  const map = new MlMap({
+    container: o.container,
+    style: o.style,
+    bounds: o.bounds,
+    fitBoundsOptions: { padding: 24 },
+    // Needed to read the canvas back (image export, pixel tests).
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+    attributionControl: { compact: false, customAttribution: o.attribution },
+    dragRotate: true,
+  });
+  o.onState('loading');
+  map.on('idle', () => o.onState('idle'));
+  map.on('error', (e) => o.onState('error', e.error?.message));
+
+  const interactive = o.entries.flatMap((e) => e.interactive ?? []);
+  map.on('click', (ev) => {
+    const layers = interactive.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+    const hit = layers.length ? map.queryRenderedFeatures(ev.point, { layers })[0] : undefined;
+    o.onFeatureClick(hit ?? null);
+  });
+  map.on('mousemove', (ev) => {
+    const layers = interactive.filter((id) => map.getLayer(id));
+    const hit = layers.length > 0 && map.queryRenderedFeatures(ev.point, { layers }).length > 0;
+    map.getCanvas().style.cursor = hit ? 'pointer' : '';
+  });
+
+  return {
+    map,
+    setEntryVisible(entry, visible) {
+      for (const id of mapLayerIds(entry)) {
+        if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+      }
+    },
+    destroy: () => map.remove(),
+  };
+}
