@@ -1,10 +1,11 @@
 // Ellipsoidal (WGS 84) areas and lengths. Turf's spherical area is ~0.27% too large at Việt Yên's
 // latitude; official VN-2000 plane areas agree with the ellipsoid to ~0.001%, so every area the
 // explorer reports comes from here (GeographicLib, exact to round-off).
-import { Geodesic } from 'geographiclib-geodesic';
+// The package is CommonJS: a default import works under Vite, vitest and Node ESM (tsx) alike.
+import geodesic from 'geographiclib-geodesic';
 import type { Feature, Geometry, Polygon, MultiPolygon, Position } from 'geojson';
 
-const geod = Geodesic.WGS84;
+const geod = geodesic.Geodesic.WGS84;
 
 /** Unsigned area in m² of one linear ring (closed or not). */
 export function ringArea(ring: readonly Position[]): number {
