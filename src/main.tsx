@@ -1,6 +1,11 @@
 import { render } from 'solid-js/web';
-import '@fontsource/noto-sans/400.css';
-import '@fontsource/noto-sans/700.css';
+// Only the subsets Vietnamese and English text need (no Cyrillic, Greek, Devanagari in dist/).
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/latin-ext-400.css';
+import '@fontsource/noto-sans/vietnamese-400.css';
+import '@fontsource/noto-sans/latin-700.css';
+import '@fontsource/noto-sans/latin-ext-700.css';
+import '@fontsource/noto-sans/vietnamese-700.css';
 import './ui/styles.css';
 import { App } from './ui/App';
 

@@ -14,7 +14,7 @@ export class DataLoadError extends Error {
   }
 }
 
-async function loadOne(entry: LayerEntry): Promise<FeatureCollection> {
+async function loadOne(entry: LayerEntry & { data: string }): Promise<FeatureCollection> {
   let res: Response;
   try {
     res = await fetch(entry.data);
@@ -35,6 +35,7 @@ async function loadOne(entry: LayerEntry): Promise<FeatureCollection> {
 }
 
 export async function loadDatasets(entries: readonly LayerEntry[]): Promise<Datasets> {
-  const loaded = await Promise.all(entries.map(async (e) => [e.id, await loadOne(e)] as const));
+  const files = entries.filter((e): e is LayerEntry & { data: string } => e.data !== null);
+  const loaded = await Promise.all(files.map(async (e) => [e.id, await loadOne(e)] as const));
   return new Map(loaded);
 }

@@ -9,4 +9,28 @@ export const palette = {
   districtOutline: '#222222',
   labelText: '#1d1d1d',
   labelHalo: '#ffffff',
+  industryOperating: '#7b3294',
+  industryExpanding: '#c2a5cf',
+  industryPlanned: '#e7d4e8',
+  river: '#3a7bd5',
+  expressway: '#c51b7d',
+  nationalRoad: '#e66101',
+  provincialRoad: '#f1a340',
+  roadCasing: '#ffffff',
+  railway: '#333333',
+  plannedInfra: '#e66101',
+  heritage: '#1b7837',
+  quanHo: '#5aae61',
+  craft: '#8c510a',
+  tourismArea: '#1b7837',
+  golf: '#a6dba0',
+  planDetailed: '#d01c8b',
+  planZoning: '#4d4d4d',
 } as const;
+
+/**
+ * Coverage classes 0..4 (4 = above target): ColorBrewer RdBu, diverging at the target, which stays
+ * readable under red-green colour-vision deficiencies (the red/blue axis is preserved).
+ */
+export const coverageRamp = ['#b2182b', '#ef8a62', '#fddbc7', '#d1e5f0', '#2166ac'] as const;
+export const countingPlanOutline = '#111111';

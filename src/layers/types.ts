@@ -27,8 +27,9 @@ export interface LayerEntry {
   id: string;
   group: GroupId;
   title: Localized;
-  /** URL of the GeoJSON file (bundled from geodata/ as an asset). */
-  data: string;
+  /** URL of the GeoJSON file (bundled from geodata/ as an asset), or null for a layer whose data
+   *  the app derives at run time (e.g. coverage) and hands to the map adapter. */
+  data: string | null;
   provenance: Provenance;
   /** One line on where the geometry comes from, shown beside the legend. */
   provenanceNote: Localized;
@@ -36,7 +37,13 @@ export interface LayerEntry {
   /** Derive a point per feature for labels (polygon labels placed once, inside the shape). */
   labelPoints?: boolean;
   layers: CatalogLayerSpec[];
-  legend: LegendItem[];
+  /** Legend items; a function where they depend on settings (e.g. the coverage target). */
+  legend: LegendItem[] | ((ctx: LegendContext) => LegendItem[]);
   /** Layer ids (as in `layers`) whose features answer a click. */
   interactive?: string[];
+}
+
+export interface LegendContext {
+  /** Coverage target as a fraction. */
+  target: number;
 }

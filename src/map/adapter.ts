@@ -3,7 +3,7 @@
 import { Map as MlMap, setWorkerUrl, type MapGeoJSONFeature, type LngLatBoundsLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { StyleSpecification } from 'maplibre-gl';
+import type { StyleSpecification, GeoJSONSource, PaddingOptions } from 'maplibre-gl';
 import type { LayerEntry } from '../layers/types';
 import { mapLayerIds } from './style';
 
@@ -15,6 +15,10 @@ export type MapState = 'loading' | 'idle' | 'error';
 export interface MapHandle {
   map: MlMap;
   setEntryVisible(entry: LayerEntry, visible: boolean): void;
+  /** Replace a GeoJSON source's data (derived layers, imported data). */
+  setData(sourceId: string, data: GeoJSON.FeatureCollection): void;
+  /** Frame a bounding box [w, s, e, n]; animated unless the user prefers reduced motion. */
+  frame(bbox: [number, number, number, number], padding?: PaddingOptions): void;
   destroy(): void;
 }
 
@@ -22,6 +26,7 @@ export interface MapOptions {
   container: HTMLElement;
   style: StyleSpecification;
   bounds: LngLatBoundsLike;
+  padding: PaddingOptions;
   entries: readonly LayerEntry[];
   attribution: string;
   onState: (s: MapState, detail?: string) => void;
@@ -33,7 +38,7 @@ export function createMap(o: MapOptions): MapHandle {
     container: o.container,
     style: o.style,
     bounds: o.bounds,
-    fitBoundsOptions: { padding: 24 },
+    fitBoundsOptions: { padding: o.padding },
     // Needed to read the canvas back (image export, pixel tests).
     canvasContextAttributes: { preserveDrawingBuffer: true },
     attributionControl: { compact: false, customAttribution: o.attribution },
@@ -61,6 +66,14 @@ export function createMap(o: MapOptions): MapHandle {
       for (const id of mapLayerIds(entry)) {
         if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
       }
+    },
+    setData(sourceId, data) {
+      const src = map.getSource(sourceId);
+      if (src && 'setData' in src) (src as GeoJSONSource).setData(data);
+    },
+    frame(b, padding) {
+      const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: padding ?? 60, maxZoom: 15, animate: !reduce, duration: reduce ? 0 : 800 });
     },
     destroy: () => map.remove(),
   };

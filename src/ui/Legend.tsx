@@ -1,35 +1,68 @@
-import { For } from 'solid-js';
-import type { LayerEntry } from '../layers/types';
-import { t, tl } from '../i18n';
+import { For, Show, createMemo } from 'solid-js';
+import type { GroupId, LayerEntry, LegendContext } from '../layers/types';
+import { t, tf, tl, type MessageKey } from '../i18n';
 import { Swatch } from './Swatch';
 
-/** The legend, generated from the layer catalog. */
-export function Legend(props: { entries: readonly LayerEntry[] }) {
+export interface LegendProps {
+  entries: readonly LayerEntry[];
+  visible: Readonly<Record<string, boolean>>;
+  context: LegendContext;
+  onVisible: (id: string, v: boolean) => void;
+  onGroupVisible: (ids: string[], v: boolean) => void;
+}
+
+const GROUPS: GroupId[] = ['admin', 'industry', 'infrastructure', 'tourism', 'planning'];
+
+/** Layer panel and legend in one, generated from the catalog: a switch per group and per layer. */
+export function Legend(props: LegendProps) {
+  const groups = createMemo(() =>
+    GROUPS.map((g) => ({ id: g, entries: props.entries.filter((e) => e.group === g) })).filter((g) => g.entries.length > 0),
+  );
   return (
     <section class="legend" aria-labelledby="legend-title">
       <h2 id="legend-title">{t('legend')}</h2>
-      <For each={props.entries}>
-        {(entry) => (
-          <div class="legend-entry" data-layer={entry.id}>
-            <h3>
-              {tl(entry.title)}{' '}
-              <span class={`prov prov-${entry.provenance}`} title={tl(entry.provenanceNote)}>
-                {t(`provenance.${entry.provenance}`)}
-              </span>
-            </h3>
-            <ul>
-              <For each={entry.legend}>
-                {(item) => (
-                  <li class="legend-item">
-                    <Swatch swatch={item.swatch} />
-                    <span>{tl(item.label)}</span>
-                  </li>
+      <For each={groups()}>
+        {(group) => {
+          const ids = () => group.entries.map((e) => e.id);
+          const on = () => ids().filter((id) => props.visible[id]).length;
+          const title = () => t(`group.${group.id}` as MessageKey);
+          return (
+            <div class="legend-group" data-group={group.id}>
+              <label class="group-switch">
+                <input type="checkbox" checked={on() === ids().length} prop:indeterminate={on() > 0 && on() < ids().length}
+                  aria-label={tf('showGroup', { group: title() })}
+                  onChange={(e) => props.onGroupVisible(ids(), e.currentTarget.checked)} />
+                <h3>{title()}</h3>
+              </label>
+              <For each={group.entries}>
+                {(entry) => (
+                  <div class="legend-entry" data-layer={entry.id} classList={{ off: !props.visible[entry.id] }}>
+                    <label class="layer-switch">
+                      <input type="checkbox" checked={!!props.visible[entry.id]} onChange={(e) => props.onVisible(entry.id, e.currentTarget.checked)} />
+                      <span class="layer-title">{tl(entry.title)}</span>
+                      <span class={`prov prov-${entry.provenance}`} title={tl(entry.provenanceNote)}>
+                        {t(`provenance.${entry.provenance}`)}
+                      </span>
+                    </label>
+                    <Show when={props.visible[entry.id]}>
+                      <ul>
+                        <For each={typeof entry.legend === 'function' ? entry.legend(props.context) : entry.legend}>
+                          {(item) => (
+                            <li class="legend-item">
+                              <Swatch swatch={item.swatch} />
+                              <span>{tl(item.label)}</span>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                      <p class="prov-note">{tl(entry.provenanceNote)}</p>
+                    </Show>
+                  </div>
                 )}
               </For>
-            </ul>
-            <p class="prov-note">{tl(entry.provenanceNote)}</p>
-          </div>
-        )}
+            </div>
+          );
+        }}
       </For>
     </section>
   );

@@ -1,0 +1,46 @@
+// Application state: one Solid store, changed only through the actions below. Components read it;
+// effects at the edge (map adapter, URL, storage) mirror it outward.
+import { createStore } from 'solid-js/store';
+import type { CoverageOptions } from '../coverage/types';
+import { DEFAULT_OPTIONS } from '../coverage/types';
+import { catalog } from '../layers/catalog';
+
+export type PanelId = 'legend' | 'coverage';
+
+export interface Selection {
+  layerId: string;
+  id: string;
+}
+
+export interface AppState {
+  panelOpen: boolean;
+  panel: PanelId;
+  visible: Record<string, boolean>;
+  coverage: CoverageOptions;
+  selected: Selection | null;
+  /** Unit highlighted from the coverage table (its counting plans are outlined). */
+  focusedUnit: string | null;
+}
+
+export function initialState(): AppState {
+  return {
+    panelOpen: true,
+    panel: 'legend',
+    visible: Object.fromEntries(catalog.map((e) => [e.id, e.visible])),
+    coverage: { ...DEFAULT_OPTIONS, levels: [...DEFAULT_OPTIONS.levels], statuses: [...DEFAULT_OPTIONS.statuses] },
+    selected: null,
+    focusedUnit: null,
+  };
+}
+
+export const [state, setState] = createStore<AppState>(initialState());
+
+export const actions = {
+  togglePanel: () => setState('panelOpen', (o) => !o),
+  showPanel: (p: PanelId) => setState({ panel: p, panelOpen: true }),
+  setVisible: (id: string, v: boolean) => setState('visible', id, v),
+  setGroupVisible: (ids: readonly string[], v: boolean) => setState('visible', (m) => ({ ...m, ...Object.fromEntries(ids.map((id) => [id, v])) })),
+  setCoverageOptions: (o: Partial<CoverageOptions>) => setState('coverage', (c) => ({ ...c, ...o })),
+  select: (s: Selection | null) => setState('selected', s),
+  focusUnit: (id: string | null) => setState('focusedUnit', id),
+};

@@ -1,0 +1,173 @@
+import { For, Show, createMemo, createSignal } from 'solid-js';
+import type { CoverageOptions, CoverageResult, PlanLevel, PlanStatus, UnitCoverage } from '../coverage/types';
+import { t, tf, fmt } from '../i18n';
+import type { MessageKey } from '../i18n';
+import { sortRows, type Sort, type SortKey } from './coverage-table';
+
+export interface CoveragePanelProps {
+  result: CoverageResult | null;
+  busy: boolean;
+  options: CoverageOptions;
+  demoRegister: boolean;
+  coverageMode: boolean;
+  selectedUnit: string | null;
+  onOptions: (o: Partial<CoverageOptions>) => void;
+  onCoverageMode: (on: boolean) => void;
+  onSelectUnit: (id: string) => void;
+  onExport: (rows: UnitCoverage[]) => void;
+}
+
+const LEVELS: PlanLevel[] = ['detailed', 'zoning'];
+const STATUSES: PlanStatus[] = ['approved', 'in_preparation'];
+const pct = (x: number) => `${fmt(x * 100, 1)}%`;
+const ha = (m2: number) => fmt(m2 / 10_000, 1);
+
+function toggle<T>(list: readonly T[], v: T, on: boolean): T[] {
+  return on ? [...new Set([...list, v])] : list.filter((x) => x !== v);
+}
+
+/** The planners' view: headline, filters, target, sortable table, CSV export. */
+export function CoveragePanel(props: CoveragePanelProps) {
+  const [sort, setSort] = createSignal<Sort>({ key: 'coverage', dir: 'asc' });
+  const rows = createMemo(() => (props.result ? sortRows(props.result.units, sort()) : []));
+  const slatedTotal = () => props.result?.totals.slated;
+  const targetPct = () => Math.round(props.options.target * 1000) / 10;
+  const excludedByReason = createMemo(() => {
+    const m = new Map<string, number>();
+    for (const e of props.result?.plans.excluded ?? []) m.set(e.reason, (m.get(e.reason) ?? 0) + 1);
+    return [...m.entries()];
+  });
+
+  const header = (key: SortKey, label: MessageKey, numeric = false) => (
+    <th scope="col" aria-sort={sort().key === key ? (sort().dir === 'asc' ? 'ascending' : 'descending') : 'none'} class={numeric ? 'num' : ''}>
+      <button type="button" class="sort" onClick={() => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))}>
+        {t(label)}
+        <span aria-hidden="true">{sort().key === key ? (sort().dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    </th>
+  );
+
+  return (
+    <section class="coverage-panel" aria-labelledby="coverage-title">
+      <h2 id="coverage-title">{t('tabCoverage')}</h2>
+      <p class="note">{t('coverageIntro')}</p>
+      <Show when={props.demoRegister}>
+        <p class="demo-warning" role="note">{t('demoRegister')}</p>
+      </Show>
+      <p class="headline" data-testid="coverage-headline" aria-live="polite">
+        <Show when={slatedTotal()} fallback={t('computing')}>
+          {(s) => tf('coverageHeadline', { n: s().units_meeting_target, total: s().units, target: fmt(targetPct(), targetPct() % 1 ? 1 : 0) })}
+        </Show>
+        <Show when={props.busy}>
+          <span class="busy"> · {t('computing')}</span>
+        </Show>
+      </p>
+
+      <fieldset class="filters">
+        <legend>{t('countLevels')}</legend>
+        <For each={LEVELS}>
+          {(l) => (
+            <label>
+              <input type="checkbox" checked={props.options.levels.includes(l)}
+                onChange={(e) => props.onOptions({ levels: toggle(props.options.levels, l, e.currentTarget.checked) })} />
+              {t(`level.${l}`)}
+            </label>
+          )}
+        </For>
+      </fieldset>
+      <fieldset class="filters">
+        <legend>{t('countStatuses')}</legend>
+        <For each={STATUSES}>
+          {(s) => (
+            <label>
+              <input type="checkbox" checked={props.options.statuses.includes(s)}
+                onChange={(e) => props.onOptions({ statuses: toggle(props.options.statuses, s, e.currentTarget.checked) })} />
+              {t(`status.${s}`)}
+            </label>
+          )}
+        </For>
+      </fieldset>
+      <div class="row">
+        <label class="target">
+          {t('target')}{' '}
+          <input type="number" min="0" max="100" step="1" value={targetPct()}
+            onChange={(e) => {
+              const v = e.currentTarget.valueAsNumber;
+              if (Number.isFinite(v) && v >= 0 && v <= 100) props.onOptions({ target: v / 100 });
+              else e.currentTarget.value = String(targetPct());
+            }} />
+        </label>
+        <label class="switch">
+          <input type="checkbox" role="switch" checked={props.coverageMode} onChange={(e) => props.onCoverageMode(e.currentTarget.checked)} />
+          {t('coverageMap')}
+        </label>
+      </div>
+      <Show when={props.result}>
+        {(r) => (
+          <p class="note" data-testid="plans-counted">
+            {tf('plansCounted', { counted: r().plans.counted, excluded: r().plans.excluded.length })}
+            <For each={excludedByReason()}>{([reason, n]) => <span> · {t(`reason.${reason}` as MessageKey)}: {n}</span>}</For>
+          </p>
+        )}
+      </Show>
+
+      <div class="table-wrap">
+        <table class="coverage-table">
+          <thead>
+            <tr>
+              {header('name', 'colUnit')}
+              {header('slated', 'colSlated')}
+              {header('area', 'colArea', true)}
+              {header('covered', 'colCovered', true)}
+              {header('coverage', 'colCoverage', true)}
+              {header('plans', 'colPlans', true)}
+            </tr>
+          </thead>
+          <tbody>
+            <For each={rows()}>
+              {(u) => (
+                <tr data-unit={u.id} classList={{ selected: props.selectedUnit === u.id, slated: u.slated }}
+                  aria-selected={props.selectedUnit === u.id}>
+                  <th scope="row">
+                    <button type="button" class="row-button" onClick={() => props.onSelectUnit(u.id)}>{u.name}</button>
+                  </th>
+                  <td>{u.slated ? t('yes') : t('no')}</td>
+                  <td class="num">{ha(u.area_m2)}</td>
+                  <td class="num">{ha(u.covered_m2)}</td>
+                  <td class="num coverage-cell" data-coverage={u.coverage}>
+                    <span class="pct">{pct(u.coverage)}</span>
+                    <span class="bar" role="img" aria-label={`${pct(u.coverage)} — ${u.meets_target ? t('meets') : t('below')}`}>
+                      <span class="fill" classList={{ ok: u.meets_target }} style={{ width: `${Math.min(100, u.coverage * 100)}%` }} />
+                      <span class="target-mark" style={{ left: `${props.options.target * 100}%` }} />
+                    </span>
+                  </td>
+                  <td class="num">{u.plan_ids.length}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+          <Show when={props.result}>
+            {(r) => (
+              <tfoot>
+                <For each={[['totalSlated', r().totals.slated], ['totalOther', r().totals.other], ['totalDistrict', r().totals.district]] as const}>
+                  {([label, tot]) => (
+                    <tr>
+                      <th scope="row" colspan="2">{t(label)}</th>
+                      <td class="num">{ha(tot.area_m2)}</td>
+                      <td class="num">{ha(tot.covered_m2)}</td>
+                      <td class="num">{pct(tot.coverage)}</td>
+                      <td />
+                    </tr>
+                  )}
+                </For>
+              </tfoot>
+            )}
+          </Show>
+        </table>
+      </div>
+      <button type="button" class="primary" onClick={() => props.onExport(rows())} disabled={!props.result}>
+        {t('exportCsv')}
+      </button>
+    </section>
+  );
+}
