@@ -1,0 +1,173 @@
+// The checker: every rule of issue 3 over one parsed (or raw text) GeoJSON file. Pure: the Node
+// script and the in-browser import both call this and differ only in how they get the bytes.
+import type { MultiPolygon, Polygon } from 'geojson';
+import { fileProblem, featureProblem, type LayerKind, type Problem } from './types.ts';
+import { inferLayer, isProjectUnitsFile } from './layers.ts';
+import { decodeGeoJsonBytes, parseGeoJsonText } from './input.ts';
+import { collectionBboxProblem, featureStructureProblems, topLevelFeatures } from './structure.ts';
+import { isWellShapedGeometry, polygonsOf, positionsOf, type LabelledPolygon } from './geometry.ts';
+import { extraDimensionWarning, rangeProblems } from './ranges.ts';
+import { ringShapeProblemsOf, windingProblemsOf } from './rings.ts';
+import { kinkProblemsOf } from './kinks.ts';
+import { duplicateIdProblems, featureIdOf } from './ids.ts';
+import { geometryTypeProblem, propertyProblems, schemaFor } from './schemas.ts';
+import { DISTRICT_BBOX, districtFromGeoJson, districtShape, extentProblem, type DistrictShape } from './extent.ts';
+import { describeTiling, measureTiling, tilingProblem, type Tiling } from './tiling.ts';
+import { slatedCountProblem } from './slated.ts';
+
+export { parseGeoJsonText } from './input.ts';
+
+export interface CheckOptions {
+  /** Layer kind; inferred from fileName when absent ('generic' when neither is known). */
+  layer?: LayerKind;
+  fileName?: string;
+  /** District outline (any parsed GeoJSON holding it); without it the district bbox is used. */
+  district?: unknown;
+}
+
+export interface CheckReport {
+  layer: LayerKind;
+  featureCount: number;
+  problems: Problem[];
+  /** Facts worth printing for a file that passes (tiling numbers, which outline was used). */
+  notes: string[];
+}
+
+type Areal = Polygon | MultiPolygon;
+
+interface GeometryVerdict {
+  errors: string[];
+  warnings: string[];
+  /** A Polygon/MultiPolygon with no geometric problem, fit for clipping (tiling). */
+  areal: Areal | null;
+}
+
+/**
+ * Ring shape, then kinks, then winding: each step only means something once the previous passed.
+ * `clippable`: closed, long enough and without self-intersections — all that clipping (tiling) needs;
+ * a wrong winding is reported but does not stop the tiling measurement.
+ */
+function polygonProblems(polygon: LabelledPolygon): { errors: string[]; clippable: boolean } {
+  const shape = ringShapeProblemsOf(polygon);
+  if (shape.length > 0) return { errors: shape, clippable: false };
+  const kinks = kinkProblemsOf(polygon);
+  if (kinks.length > 0) return { errors: kinks, clippable: false };
+  return { errors: windingProblemsOf(polygon), clippable: true };
+}
+
+function geometryVerdict(g: unknown, shape: DistrictShape | null): GeometryVerdict {
+  // Malformed geometries were already reported by geojson-validation; null geometries by the schema.
+  if (!isWellShapedGeometry(g)) return { errors: [], warnings: [], areal: null };
+  const positions = positionsOf(g);
+  const warning = extraDimensionWarning(positions);
+  const warnings = warning === null ? [] : [warning];
+  const ranges = rangeProblems(positions);
+  // Out-of-range or infinite coordinates make winding, kinks and distances meaningless.
+  if (ranges.length > 0) return { errors: ranges, warnings, areal: null };
+  const verdicts = polygonsOf(g).map(polygonProblems);
+  const outside = shape === null ? null : extentProblem(positions, shape);
+  const errors = [...verdicts.flatMap((v) => v.errors), ...(outside === null ? [] : [outside])];
+  const isAreal = g.type === 'Polygon' || g.type === 'MultiPolygon';
+  return { errors, warnings, areal: isAreal && verdicts.every((v) => v.clippable) ? g : null };
+}
+
+function propertiesOf(f: unknown): unknown {
+  return typeof f === 'object' && f !== null ? (f as Record<string, unknown>).properties : undefined;
+}
+
+function geometryOf(f: unknown): unknown {
+  return typeof f === 'object' && f !== null && !Array.isArray(f) ? (f as Record<string, unknown>).geometry : undefined;
+}
+
+function tilingOf(units: Areal[], district: Areal | null): Tiling | string {
+  try {
+    return measureTiling(units, district);
+  } catch (e) {
+    // polyclip (inside turf.union/difference) can give up on near-degenerate input.
+    return `tiling could not be measured: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+function runChecks(value: unknown, layer: LayerKind, options: CheckOptions): CheckReport {
+  const features = topLevelFeatures(value);
+  if (typeof features === 'string') return { layer, featureCount: 0, problems: [fileProblem(features)], notes: [] };
+  const problems: Problem[] = [];
+  const notes: string[] = [];
+  const bbox = collectionBboxProblem(value as Record<string, unknown>);
+  if (bbox !== null) problems.push(fileProblem(bbox));
+
+  const schema = schemaFor(layer);
+  const districtGeometry = options.district === undefined ? null : districtFromGeoJson(options.district);
+  const shape = schema?.withinDistrict ? districtShape(districtGeometry) : null;
+  if (shape !== null && districtGeometry === null) {
+    const { west, east, south, north } = DISTRICT_BBOX;
+    notes.push(`no usable district outline: extent tested against the bbox ${west}–${east} E, ${south}–${north} N`);
+  }
+
+  const ids = features.map(featureIdOf);
+  const areals: (Areal | null)[] = [];
+  features.forEach((f, i) => {
+    const id = ids[i] ?? null;
+    const errors = featureStructureProblems(f);
+    if (schema !== null && typeof f === 'object' && f !== null && !Array.isArray(f)) {
+      errors.push(...propertyProblems(propertiesOf(f), schema));
+      const type = geometryTypeProblem(geometryOf(f), schema, layer);
+      if (type !== null) errors.push(type);
+    }
+    const verdict = geometryVerdict(geometryOf(f), shape);
+    areals.push(verdict.areal);
+    for (const m of [...errors, ...verdict.errors]) problems.push(featureProblem(i, id, m));
+    for (const m of verdict.warnings) problems.push(featureProblem(i, id, m, 'warning'));
+  });
+  for (const d of duplicateIdProblems(ids)) problems.push(featureProblem(d.index, ids[d.index] ?? null, d.message));
+
+  if (layer === 'units') {
+    if (areals.every((g) => g !== null)) {
+      const tiling = tilingOf(areals as Areal[], districtGeometry);
+      const problem = typeof tiling === 'string' ? tiling : tilingProblem(tiling);
+      if (problem !== null) problems.push(fileProblem(problem));
+      else if (typeof tiling !== 'string') notes.push(`tiling: ${describeTiling(tiling, 3)}`);
+    } else {
+      notes.push('tiling not measured: some units have no sound Polygon/MultiPolygon geometry');
+    }
+    if (options.fileName !== undefined && isProjectUnitsFile(options.fileName)) {
+      const slated = slatedCountProblem(features.map(propertiesOf));
+      if (slated !== null) problems.push(fileProblem(slated));
+    }
+  }
+  // Per-feature problems in feature order, whole-file ones after them.
+  const order = (p: Problem): number => p.featureIndex ?? features.length;
+  problems.sort((a, b) => order(a) - order(b));
+  return { layer, featureCount: features.length, problems, notes };
+}
+
+/** All problems of one file. A string is taken as the file's text; anything else as parsed JSON. */
+export function checkGeoJson(input: unknown, options: CheckOptions = {}): CheckReport {
+  const layer = options.layer ?? (options.fileName === undefined ? 'generic' : inferLayer(options.fileName));
+  let value = input;
+  if (typeof input === 'string') {
+    const parsed = parseGeoJsonText(input);
+    if (!parsed.ok) return { layer, featureCount: 0, problems: [parsed.problem], notes: [] };
+    value = parsed.value;
+  }
+  try {
+    return runChecks(value, layer, options);
+  } catch (e) {
+    // Last resort so that no input ever produces a stack trace. The property tests assert this line
+    // never appears: reaching it is a checker bug, not a data problem.
+    const why = e instanceof Error ? e.message : String(e);
+    return { layer, featureCount: 0, problems: [fileProblem(`internal checker error: ${why.slice(0, 200)}`)], notes: [] };
+  }
+}
+
+export function checkFeatureCollection(input: unknown, options: CheckOptions = {}): Problem[] {
+  return checkGeoJson(input, options).problems;
+}
+
+/** Same, from a file's raw bytes (Node's readFile, the browser's File.arrayBuffer()). */
+export function checkGeoJsonBytes(bytes: Uint8Array, options: CheckOptions = {}): CheckReport {
+  const text = decodeGeoJsonBytes(bytes);
+  if (text.ok) return checkGeoJson(text.value, options);
+  const layer = options.layer ?? (options.fileName === undefined ? 'generic' : inferLayer(options.fileName));
+  return { layer, featureCount: 0, problems: [text.problem], notes: [] };
+}

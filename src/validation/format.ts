@@ -1,0 +1,42 @@
+// Turning problems and values into the checker's one-line messages.
+import type { Problem } from './types.ts';
+
+const MAX_TEXT = 60;
+
+function clip(text: string, max = MAX_TEXT): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Short, single-line rendering of any value for a message ("done", 12, an object, …). */
+export function previewValue(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return clip(JSON.stringify(value));
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+/** A coordinate for a message; `digits` rounds (kinks), undefined keeps full precision (ring closure). */
+export function formatPosition(position: readonly number[], digits?: number): string {
+  const show = (n: number): string =>
+    digits === undefined || !Number.isFinite(n) ? String(n) : String(Number(n.toFixed(digits)));
+  return `[${position.map(show).join(', ')}]`;
+}
+
+/** Ids and file names go into one output line: no control characters, bounded length. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return clip(text.replace(/[\u0000-\u001f\u007f]/g, '?'), 80);
+}
+
+/** `FILE: feature N (id X): message`, or `FILE: message` for problems of the whole file. */
+export function formatProblem(file: string, p: Problem): string {
+  const level = p.severity === 'warning' ? 'warning: ' : '';
+  // One problem, one line: a multi-line message would break grep-ability of the output.
+  const message = p.message.replace(/\s*[\r\n]+\s*/g, ' ');
+  if (p.featureIndex === null) return `${file}: ${level}${message}`;
+  const id = p.featureId === null ? '' : ` (id ${oneLine(p.featureId)})`;
+  return `${file}: feature ${p.featureIndex}${id}: ${level}${message}`;
+}

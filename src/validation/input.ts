@@ -1,0 +1,41 @@
+// From bytes to a JSON value, with a problem instead of an exception at every step. Uses only
+// TextDecoder and JSON, which browsers and Node share.
+import { fileProblem, type Problem } from './types.ts';
+
+/** Files above this are refused before reading: the real layers are a few MB at most. */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+
+export function sizeProblem(bytes: number, limit = MAX_FILE_BYTES): Problem | null {
+  if (bytes <= limit) return null;
+  const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
+  return fileProblem(`is ${mb(bytes)}, larger than the ${mb(limit)} limit; not read`);
+}
+
+export function decodeGeoJsonBytes(bytes: Uint8Array): Result<string> {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, problem: fileProblem('is UTF-16 encoded; GeoJSON must be UTF-8 (RFC 7946 §11)') };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { ok: false, problem: fileProblem(`contains binary data (NUL byte at offset ${nul}), not GeoJSON text`) };
+  try {
+    // fatal: a lossy decode would turn bad bytes into U+FFFD and hide them in place names.
+    // The decoder drops a UTF-8 BOM itself (ignoreBOM is false by default).
+    return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, problem: fileProblem('is not valid UTF-8 text') };
+  }
+}
+
+export function parseGeoJsonText(text: string): Result<unknown> {
+  // A BOM is not JSON, but editors on Windows write one; RFC 7946 lets readers ignore it.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return { ok: false, problem: fileProblem('is empty') };
+  try {
+    return { ok: true, value: JSON.parse(body) as unknown };
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 120) : 'syntax error';
+    return { ok: false, problem: fileProblem(`is not valid JSON: ${why}`) };
+  }
+}
