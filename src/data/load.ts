@@ -36,6 +36,13 @@ async function loadOne(entry: LayerEntry & { data: string }): Promise<FeatureCol
 
 export async function loadDatasets(entries: readonly LayerEntry[]): Promise<Datasets> {
   const files = entries.filter((e): e is LayerEntry & { data: string } => e.data !== null);
-  const loaded = await Promise.all(files.map(async (e) => [e.id, await loadOne(e)] as const));
+  // Several entries may draw the same file (e.g. the units in each period): fetch it once.
+  const byUrl = new Map<string, Promise<FeatureCollection>>();
+  const loaded = await Promise.all(
+    files.map(async (e) => {
+      if (!byUrl.has(e.data)) byUrl.set(e.data, loadOne(e));
+      return [e.id, await byUrl.get(e.data)!] as const;
+    }),
+  );
   return new Map(loaded);
 }

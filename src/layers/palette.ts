@@ -9,6 +9,9 @@ export const palette = {
   districtOutline: '#222222',
   labelText: '#1d1d1d',
   labelHalo: '#ffffff',
+  selection: '#00a3e0',
+  phuong2024: '#f6b26b',
+  xa2024: '#b9d3e8',
   industryOperating: '#7b3294',
   industryExpanding: '#c2a5cf',
   industryPlanned: '#e7d4e8',
@@ -34,3 +37,11 @@ export const palette = {
  */
 export const coverageRamp = ['#b2182b', '#ef8a62', '#fddbc7', '#d1e5f0', '#2166ac'] as const;
 export const countingPlanOutline = '#111111';
+
+/** The four wards of 2025, by code: distinct hues that stay apart under colour-vision deficiencies (Okabe–Ito, lightened). */
+export const wardColors: Record<string, string> = {
+  '07774': '#f3c98b', // Tự Lạn
+  '07777': '#a7cbe8', // Việt Yên
+  '07795': '#e7b3cf', // Nếnh
+  '07798': '#b5dcc2', // Vân Hà
+};

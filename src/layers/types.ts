@@ -3,6 +3,9 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import type { Localized } from '../i18n/messages';
 
+export type Period = '2021' | '2024' | '2025';
+export const PERIODS: readonly Period[] = ['2021', '2024', '2025'];
+
 export type GroupId = 'admin' | 'industry' | 'infrastructure' | 'tourism' | 'planning';
 export type Provenance = 'official' | 'indicative' | 'demonstration';
 
@@ -34,6 +37,10 @@ export interface LayerEntry {
   /** One line on where the geometry comes from, shown beside the legend. */
   provenanceNote: Localized;
   visible: boolean;
+  /** Periods in which the layer exists (default: all). The 2021 units, the 2024 town and the 2025 wards. */
+  periods?: Period[];
+  /** False for entries that draw the same features as another entry (kept out of search). */
+  searchable?: boolean;
   /** Derive a point per feature for labels (polygon labels placed once, inside the shape). */
   labelPoints?: boolean;
   layers: CatalogLayerSpec[];
@@ -41,9 +48,28 @@ export interface LayerEntry {
   legend: LegendItem[] | ((ctx: LegendContext) => LegendItem[]);
   /** Layer ids (as in `layers`) whose features answer a click. */
   interactive?: string[];
+  /** What one feature of this layer is called ("Khu công nghiệp"), by its `kind` property where given. */
+  kinds?: Record<string, Localized>;
+  /** Properties shown in the feature info, under their Vietnamese/English labels (never raw keys). */
+  fields?: FieldSpec[];
+}
+
+export type FieldFormat = 'text' | 'number' | 'ha' | 'km2' | 'date' | 'list' | 'boolean';
+
+export interface FieldSpec {
+  key: string;
+  label: Localized;
+  format?: FieldFormat;
+  /** Labels of enumerated values (status, level…). */
+  values?: Record<string, Localized>;
 }
 
 export interface LegendContext {
   /** Coverage target as a fraction. */
   target: number;
+}
+
+/** Whether an entry exists in a period. */
+export function inPeriod(entry: LayerEntry, period: Period): boolean {
+  return !entry.periods || entry.periods.includes(period);
 }

@@ -5,7 +5,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { StyleSpecification, GeoJSONSource, PaddingOptions } from 'maplibre-gl';
 import type { LayerEntry } from '../layers/types';
-import { mapLayerIds } from './style';
+import { mapLayerIds, opacityPaint } from './style';
 
 // Bundled MapLibre cannot find its worker next to itself; point it at the emitted file.
 setWorkerUrl(workerUrl);
@@ -15,10 +15,15 @@ export type MapState = 'loading' | 'idle' | 'error';
 export interface MapHandle {
   map: MlMap;
   setEntryVisible(entry: LayerEntry, visible: boolean): void;
+  /** Draw an entry at `factor` × its catalog opacity. */
+  setEntryOpacity(entry: LayerEntry, factor: number): void;
   /** Replace a GeoJSON source's data (derived layers, imported data). */
   setData(sourceId: string, data: GeoJSON.FeatureCollection): void;
   /** Frame a bounding box [w, s, e, n]; animated unless the user prefers reduced motion. */
   frame(bbox: [number, number, number, number], padding?: PaddingOptions): void;
+  /** Fly to a point (animated unless the user prefers reduced motion). */
+  flyTo(center: [number, number], zoom: number): void;
+  jumpTo(view: { center: [number, number]; zoom: number; bearing: number }): void;
   destroy(): void;
 }
 
@@ -26,7 +31,10 @@ export interface MapOptions {
   container: HTMLElement;
   style: StyleSpecification;
   bounds: LngLatBoundsLike;
+  /** A camera from a shared link; when given it wins over `bounds`. */
+  view: { center: [number, number]; zoom: number; bearing: number } | null;
   padding: PaddingOptions;
+  onMoveEnd: () => void;
   entries: readonly LayerEntry[];
   attribution: string;
   onState: (s: MapState, detail?: string) => void;
@@ -37,8 +45,7 @@ export function createMap(o: MapOptions): MapHandle {
   const map = new MlMap({
     container: o.container,
     style: o.style,
-    bounds: o.bounds,
-    fitBoundsOptions: { padding: o.padding },
+    ...(o.view ? { center: o.view.center, zoom: o.view.zoom, bearing: o.view.bearing } : { bounds: o.bounds, fitBoundsOptions: { padding: o.padding } }),
     // Needed to read the canvas back (image export, pixel tests).
     canvasContextAttributes: { preserveDrawingBuffer: true },
     attributionControl: { compact: false, customAttribution: o.attribution },
@@ -46,6 +53,7 @@ export function createMap(o: MapOptions): MapHandle {
   });
   o.onState('loading');
   map.on('idle', () => o.onState('idle'));
+  map.on('moveend', () => o.onMoveEnd());
   map.on('error', (e) => o.onState('error', e.error?.message));
 
   const interactive = o.entries.flatMap((e) => e.interactive ?? []);
@@ -67,6 +75,14 @@ export function createMap(o: MapOptions): MapHandle {
         if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
       }
     },
+    setEntryOpacity(entry, factor) {
+      for (const spec of entry.layers) {
+        if (!map.getLayer(spec.id)) continue;
+        for (const [prop, value] of Object.entries(opacityPaint(spec, factor))) {
+          map.setPaintProperty(spec.id, prop as never, value as never);
+        }
+      }
+    },
     setData(sourceId, data) {
       const src = map.getSource(sourceId);
       if (src && 'setData' in src) (src as GeoJSONSource).setData(data);
@@ -75,6 +91,12 @@ export function createMap(o: MapOptions): MapHandle {
       const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
       map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: padding ?? 60, maxZoom: 15, animate: !reduce, duration: reduce ? 0 : 800 });
     },
+    flyTo(center, zoom) {
+      const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      if (reduce) map.jumpTo({ center, zoom });
+      else map.flyTo({ center, zoom, duration: 1200 });
+    },
+    jumpTo: (v) => map.jumpTo(v),
     destroy: () => map.remove(),
   };
 }

@@ -2,11 +2,12 @@
 // label-point source where asked), its layers in catalog order, visibility from the entry.
 import type { StyleSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { LayerEntry } from '../layers/types';
+import type { LayerEntry, CatalogLayerSpec } from '../layers/types';
 import { palette } from '../layers/palette';
 import { labelPoints } from '../geo/label-point';
 import type { Datasets } from '../data/load';
 
+export const SELECTION_SOURCE = 'selection';
 export const labelSourceId = (entryId: string): string => `${entryId}--labels`;
 
 export interface StyleInputs {
@@ -14,15 +15,18 @@ export interface StyleInputs {
   datasets: Datasets;
   /** `font-faces` for label fonts, served from the app itself (no glyph server, works offline). */
   fontFaces: StyleSpecification['font-faces'];
+  /** Effective visibility per entry (switch on and present in the current period). */
   visibility?: ReadonlyMap<string, boolean>;
+  opacity?: ReadonlyMap<string, number>;
 }
 
-export function buildStyle({ entries, datasets, fontFaces, visibility }: StyleInputs): StyleSpecification {
+export function buildStyle({ entries, datasets, fontFaces, visibility, opacity }: StyleInputs): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {};
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': palette.background } },
   ];
-  // Symbol layers go last so labels of one layer are never covered by fills of a later one.
+  // Symbol layers go last so labels of one layer are never covered by fills of a later one, in
+  // reverse catalog order: MapLibre places the topmost labels first, and unit names must win.
   const symbolLayers: LayerSpecification[] = [];
   for (const entry of entries) {
     const data: FeatureCollection = datasets.get(entry.id) ?? { type: 'FeatureCollection', features: [] };
@@ -37,13 +41,43 @@ export function buildStyle({ entries, datasets, fontFaces, visibility }: StyleIn
         ...rest,
         source: fromLabelPoints ? labelSourceId(entry.id) : entry.id,
         layout: { ...(rest.layout ?? {}), visibility: visible ? 'visible' : 'none' },
+        paint: { ...((rest as { paint?: object }).paint ?? {}), ...opacityPaint(spec, opacity?.get(entry.id) ?? 1) },
       } as LayerSpecification;
       (layer.type === 'symbol' ? symbolLayers : layers).push(layer);
     }
   }
-  const style: StyleSpecification = { version: 8, sources, layers: [...layers, ...symbolLayers] };
+  // The selected feature's highlight sits above every layer, below the labels.
+  sources[SELECTION_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+  const selection: LayerSpecification[] = [
+    { id: 'selection-fill', type: 'fill', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': palette.selection, 'fill-opacity': 0.18 } },
+    { id: 'selection-casing', type: 'line', source: SELECTION_SOURCE, filter: ['!=', ['geometry-type'], 'Point'], layout: { 'line-join': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': 7 } },
+    { id: 'selection-line', type: 'line', source: SELECTION_SOURCE, filter: ['!=', ['geometry-type'], 'Point'], layout: { 'line-join': 'round' }, paint: { 'line-color': palette.selection, 'line-width': 3.5 } },
+    { id: 'selection-point', type: 'circle', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': palette.selection, 'circle-stroke-width': 4 } },
+  ];
+  const style: StyleSpecification = { version: 8, sources, layers: [...layers, ...selection, ...symbolLayers.reverse()] };
   if (fontFaces) style['font-faces'] = fontFaces;
   return style;
+}
+
+const OPACITY_PROPS: Record<string, string[]> = {
+  fill: ['fill-opacity'],
+  line: ['line-opacity'],
+  circle: ['circle-opacity', 'circle-stroke-opacity'],
+  symbol: ['text-opacity'],
+};
+
+/**
+ * Paint values that draw a catalog layer at `factor` × its own opacity. Data-driven opacities are
+ * multiplied as expressions, so a slider never flattens the catalog's styling.
+ */
+export function opacityPaint(spec: CatalogLayerSpec, factor: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const paint = (spec as { paint?: Record<string, unknown> }).paint ?? {};
+  for (const prop of OPACITY_PROPS[spec.type] ?? []) {
+    const original = paint[prop] ?? 1;
+    out[prop] = factor === 1 ? original : typeof original === 'number' ? original * factor : ['*', original, factor];
+  }
+  return out;
 }
 
 /** MapLibre layer ids that belong to a catalog entry (for visibility switches). */

@@ -4,6 +4,7 @@ import { createStore } from 'solid-js/store';
 import type { CoverageOptions } from '../coverage/types';
 import { DEFAULT_OPTIONS } from '../coverage/types';
 import { catalog } from '../layers/catalog';
+import type { Period } from '../layers/types';
 
 export type PanelId = 'legend' | 'coverage';
 
@@ -16,6 +17,9 @@ export interface AppState {
   panelOpen: boolean;
   panel: PanelId;
   visible: Record<string, boolean>;
+  /** Opacity per layer, 0..1 (1 = as the catalog draws it). */
+  opacity: Record<string, number>;
+  period: Period;
   coverage: CoverageOptions;
   selected: Selection | null;
   /** Unit highlighted from the coverage table (its counting plans are outlined). */
@@ -27,6 +31,8 @@ export function initialState(): AppState {
     panelOpen: true,
     panel: 'legend',
     visible: Object.fromEntries(catalog.map((e) => [e.id, e.visible])),
+    opacity: Object.fromEntries(catalog.map((e) => [e.id, 1])),
+    period: '2021',
     coverage: { ...DEFAULT_OPTIONS, levels: [...DEFAULT_OPTIONS.levels], statuses: [...DEFAULT_OPTIONS.statuses] },
     selected: null,
     focusedUnit: null,
@@ -41,6 +47,8 @@ export const actions = {
   setVisible: (id: string, v: boolean) => setState('visible', id, v),
   setGroupVisible: (ids: readonly string[], v: boolean) => setState('visible', (m) => ({ ...m, ...Object.fromEntries(ids.map((id) => [id, v])) })),
   setCoverageOptions: (o: Partial<CoverageOptions>) => setState('coverage', (c) => ({ ...c, ...o })),
+  setOpacity: (id: string, v: number) => setState('opacity', id, v),
+  setPeriod: (p: Period) => setState('period', p),
   select: (s: Selection | null) => setState('selected', s),
   focusUnit: (id: string | null) => setState('focusedUnit', id),
 };

@@ -1,57 +1,76 @@
-import { Show } from 'solid-js';
-import type { Feature } from 'geojson';
+import { Show, For, createMemo } from 'solid-js';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { LayerEntry } from '../layers/types';
 import { t, lang } from '../i18n';
+import { featureInfo } from './feature-info';
 
 export interface SelectedFeature {
-  layerId: string;
+  entry: LayerEntry;
   feature: Feature;
 }
-
-const fmtNumber = (n: number, digits = 0) =>
-  new Intl.NumberFormat(lang() === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits }).format(n);
 
 type Props = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : String(v));
 
-/** Title of a feature as the user reads it: "Xã Tự Lạn", "Thị trấn Bích Động", "Phường Nếnh". */
-export function featureTitle(layerId: string, p: Props): string {
-  if (layerId === 'units-2021') return `${str(p.type_2021)} ${str(p.name)}`.trim();
-  if (layerId === 'wards-2025') return `${str(p.type) || 'Phường'} ${str(p.name)}`.trim();
+/** Title of a feature as the user reads it: "Xã Tự Lạn", "Thị trấn Bích Động", "Phường Nếnh", "KCN Đình Trám". */
+export function featureTitle(entry: LayerEntry, p: Props): string {
+  if (entry.id === 'units-2021' || entry.id === 'units-absorbed') return `${str(p.type_2021)} ${str(p.name)}`.trim();
+  if (entry.id === 'units-2024') return `${str(p.type_2024)} ${str(p.name)}`.trim();
+  if (entry.id.startsWith('wards-2025')) return `${str(p.type) || 'Phường'} ${str(p.name)}`.trim();
   return str(p.name) || str(p.id);
 }
 
-/** Info about the clicked feature. All values are rendered as text (properties are untrusted). */
-export function FeatureCard(props: { selected: SelectedFeature | null; onClose: () => void }) {
-  const p = (): Props => (props.selected?.feature.properties ?? {}) as Props;
-  const ward = () => p().ward_2025 as { code?: string; name?: string } | undefined;
+/** Info about the selected feature. Every value is rendered as text: GeoJSON properties are untrusted. */
+export function FeatureCard(props: { selected: SelectedFeature | null; units: FeatureCollection | undefined; onClose: () => void }) {
+  const info = createMemo(() => (props.selected ? featureInfo(props.selected.entry, props.selected.feature, lang(), props.units, featureTitle) : null));
   return (
-    <Show when={props.selected}>
-      {(sel) => (
+    <Show when={info()}>
+      {(i) => (
         <section class="feature-card" role="region" aria-label={t('selected')} data-testid="feature-card">
           <div class="feature-card-head">
-            <h2 class="feature-title">{featureTitle(sel().layerId, p())}</h2>
+            <div>
+              <p class="feature-kind">{i().kind}</p>
+              <h2 class="feature-title">{i().title}</h2>
+            </div>
             <button type="button" class="icon-button" onClick={() => props.onClose()} aria-label={t('close')}>×</button>
           </div>
-          <Show when={sel().layerId === 'units-2021'}>
-            <p class="badge" classList={{ slated: p().slated_ward === true }}>
-              {p().slated_ward === true ? t('slatedWard') : t('otherUnit')}
-            </p>
-            <dl>
-              <dt>{t('type2024')}</dt>
-              <dd>{str(p().type_2024)}</dd>
-              <dt>{t('ward2025')}</dt>
-              <dd>{ward()?.name ? `Phường ${ward()!.name}` : t('noData')}</dd>
-              <dt>{t('officialArea')}</dt>
-              <dd>{typeof p().official_area_km2 === 'number' ? `${fmtNumber(p().official_area_km2 as number, 2)} km²` : t('noData')}</dd>
-              <dt>{t('population2022')}</dt>
-              <dd>{typeof p().population_2022 === 'number' ? fmtNumber(p().population_2022 as number) : t('noData')}</dd>
-            </dl>
-          </Show>
-          <Show when={str(p().geometry_source)}>
-            <p class="geometry-source">
-              <strong>{t('provenance')}:</strong> {str(p().geometry_source)}
+          <Show when={props.selected?.entry.id.startsWith('units-')}>
+            <p class="badge" classList={{ slated: props.selected?.feature.properties?.slated_ward === true }}>
+              {props.selected?.feature.properties?.slated_ward === true ? t('slatedWard') : t('otherUnit')}
             </p>
           </Show>
+          <dl>
+            <For each={i().rows}>
+              {(r) => (
+                <>
+                  <dt>{r.label}</dt>
+                  <dd>{r.value}</dd>
+                </>
+              )}
+            </For>
+            <Show when={i().measure}>
+              {(m) => (
+                <>
+                  <dt>{m().label}</dt>
+                  <dd data-testid="feature-measure">{m().value}</dd>
+                </>
+              )}
+            </Show>
+            <Show when={i().units.length > 0}>
+              <dt>{t('liesIn')}</dt>
+              <dd data-testid="feature-units">{i().units.join(', ')}</dd>
+            </Show>
+          </dl>
+          <Show when={i().history.length > 0}>
+            <h3 class="history-title">{props.selected?.entry.id.startsWith('wards-') ? t('absorbed') : t('history')}</h3>
+            <ul class="history" data-testid="feature-history">
+              <For each={i().history}>{(h) => <li>{h}</li>}</For>
+            </ul>
+          </Show>
+          <p class="geometry-source">
+            <span class={`prov prov-${i().provenance}`}>{t(`provenance.${i().provenance}`)}</span>{' '}
+            <strong>{t('provenance')}:</strong> {i().source}
+          </p>
         </section>
       )}
     </Show>

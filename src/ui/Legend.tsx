@@ -4,8 +4,11 @@ import { t, tf, tl, type MessageKey } from '../i18n';
 import { Swatch } from './Swatch';
 
 export interface LegendProps {
+  /** The entries of the current period. */
   entries: readonly LayerEntry[];
   visible: Readonly<Record<string, boolean>>;
+  opacity: Readonly<Record<string, number>>;
+  onOpacity: (id: string, v: number) => void;
   context: LegendContext;
   onVisible: (id: string, v: boolean) => void;
   onGroupVisible: (ids: string[], v: boolean) => void;
@@ -45,6 +48,14 @@ export function Legend(props: LegendProps) {
                       </span>
                     </label>
                     <Show when={props.visible[entry.id]}>
+                      <label class="opacity">
+                        <span class="visually-hidden">{tf('opacityOf', { layer: tl(entry.title) })}</span>
+                        <span aria-hidden="true">{t('opacity')}</span>
+                        <input type="range" min="0" max="100" step="5" value={Math.round((props.opacity[entry.id] ?? 1) * 100)}
+                          aria-label={tf('opacityOf', { layer: tl(entry.title) })}
+                          onInput={(e) => props.onOpacity(entry.id, e.currentTarget.valueAsNumber / 100)} />
+                        <span class="opacity-value" aria-hidden="true">{Math.round((props.opacity[entry.id] ?? 1) * 100)}%</span>
+                      </label>
                       <ul>
                         <For each={typeof entry.legend === 'function' ? entry.legend(props.context) : entry.legend}>
                           {(item) => (

@@ -1,0 +1,71 @@
+// Transport and logistics: existing network and the resolution's planned items.
+import infrastructureUrl from '../../../geodata/infrastructure.geojson?url';
+import { palette } from '../palette';
+import type { LayerEntry } from '../types';
+import { F, LABEL_FONT, isPlanned, isPoint, isLine, isPolygon, kindIs, dashedWhen, pointLabel } from './shared';
+
+export const infrastructureEntries: LayerEntry[] = [
+  {
+    id: 'infrastructure',
+    group: 'infrastructure',
+    title: { vi: 'Hạ tầng giao thông, logistics', en: 'Transport and logistics' },
+    data: infrastructureUrl,
+    provenance: 'indicative',
+    provenanceNote: {
+      vi: 'Tuyến vẽ sơ đồ theo mô tả; công trình quy hoạch chưa công bố vị trí.',
+      en: 'Schematic alignments traced from descriptions; planned sites are not published.',
+    },
+    visible: true,
+    labelPoints: false,
+    interactive: ['infrastructure-river', 'infrastructure-road', 'infrastructure-rail', 'infrastructure-area', 'infrastructure-point'],
+    kinds: {
+      river: { vi: 'Sông', en: 'River' }, expressway: { vi: 'Đường cao tốc', en: 'Expressway' },
+      national_road: { vi: 'Quốc lộ', en: 'National road' }, provincial_road: { vi: 'Đường tỉnh', en: 'Provincial road' },
+      railway: { vi: 'Đường sắt', en: 'Railway' }, inland_port: { vi: 'Cảng cạn / cảng sông', en: 'Inland river port' },
+      logistics_centre: { vi: 'Trung tâm logistics', en: 'Logistics centre' }, bus_station: { vi: 'Bến xe khách', en: 'Bus station' },
+      trade_centre: { vi: 'Trung tâm thương mại', en: 'Trade centre' }, workers_housing: { vi: 'Nhà ở công nhân', en: 'Workers’ housing' },
+    },
+    fields: [F.status, F.description, F.aliases, F.confidence],
+    layers: [
+      { id: 'infrastructure-area', type: 'fill', filter: ['all', isPolygon], paint: { 'fill-color': palette.plannedInfra, 'fill-opacity': 0.25 } },
+      { id: 'infrastructure-area-outline', type: 'line', filter: ['all', isPolygon], paint: { 'line-color': palette.plannedInfra, 'line-width': 2, 'line-dasharray': [2, 1.5] } },
+      { id: 'infrastructure-river', type: 'line', filter: ['all', isLine, kindIs('river')], layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': palette.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 4, 14, 12] } },
+      { id: 'infrastructure-road-casing', type: 'line', filter: ['all', isLine, kindIs('expressway', 'national_road', 'provincial_road')], layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': palette.roadCasing, 'line-width': ['match', ['get', 'kind'], 'expressway', 7, 'national_road', 5.5, 4.5] } },
+      {
+        id: 'infrastructure-road', type: 'line', filter: ['all', isLine, kindIs('expressway', 'national_road', 'provincial_road')],
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: {
+          'line-color': ['match', ['get', 'kind'], 'expressway', palette.expressway, 'national_road', palette.nationalRoad, palette.provincialRoad],
+          'line-width': ['match', ['get', 'kind'], 'expressway', 4.5, 'national_road', 3.5, 2.5],
+          'line-dasharray': dashedWhen(isPlanned, [2, 1]),
+        },
+      },
+      { id: 'infrastructure-rail', type: 'line', filter: ['all', isLine, kindIs('railway')], paint: { 'line-color': palette.railway, 'line-width': 3, 'line-dasharray': [3, 2] } },
+      {
+        id: 'infrastructure-point', type: 'circle', filter: ['all', isPoint],
+        paint: {
+          'circle-radius': 7,
+          'circle-color': ['case', isPlanned, '#ffffff', palette.plannedInfra],
+          'circle-stroke-color': palette.plannedInfra,
+          'circle-stroke-width': 3,
+        },
+      },
+      { id: 'infrastructure-point-label', type: 'symbol', filter: ['all', isPoint], ...pointLabel(11.5, 12) },
+      {
+        id: 'infrastructure-line-label', type: 'symbol', filter: ['all', isLine], minzoom: 11,
+        layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 11 },
+        paint: { 'text-color': palette.labelText, 'text-halo-color': palette.labelHalo, 'text-halo-width': 1.4 },
+      },
+    ],
+    legend: [
+      { label: { vi: 'Sông Cầu', en: 'Cầu river' }, swatch: { kind: 'line', color: palette.river, width: 5 } },
+      { label: { vi: 'Cao tốc / QL1 mới', en: 'Expressway / new QL1' }, swatch: { kind: 'line', color: palette.expressway, width: 4.5 } },
+      { label: { vi: 'Quốc lộ', en: 'National road' }, swatch: { kind: 'line', color: palette.nationalRoad, width: 3.5 } },
+      { label: { vi: 'Đường tỉnh', en: 'Provincial road' }, swatch: { kind: 'line', color: palette.provincialRoad, width: 2.5 } },
+      { label: { vi: 'Đường sắt Hà Nội – Đồng Đăng', en: 'Hà Nội – Đồng Đăng railway' }, swatch: { kind: 'line', color: palette.railway, width: 3, dash: [3, 2] } },
+      { label: { vi: 'Công trình hiện có', en: 'Existing facility' }, swatch: { kind: 'circle', color: palette.plannedInfra, stroke: palette.plannedInfra } },
+      { label: { vi: 'Công trình quy hoạch (cảng, logistics, bến xe…)', en: 'Planned facility (port, logistics, bus station…)' }, swatch: { kind: 'circle', color: '#ffffff', stroke: palette.plannedInfra } },
+      { label: { vi: 'Khu quy hoạch (nhà ở công nhân…)', en: 'Planned area (workers’ housing…)' }, swatch: { kind: 'fill', color: '#f9d0b0', outline: palette.plannedInfra } },
+    ],
+  },
+];

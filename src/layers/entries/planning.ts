@@ -1,0 +1,95 @@
+// Planning: the plan register and the detailed-plan coverage derived from it.
+import plansUrl from '../../../geodata/plans-demo.geojson?url';
+import { classBounds } from '../../ui/coverage-table';
+import { palette, coverageRamp, countingPlanOutline } from '../palette';
+import type { LayerEntry } from '../types';
+import { F, LABEL_FONT, dashedWhen, pct } from './shared';
+
+export const planningEntries: LayerEntry[] = [
+  {
+    id: 'plans-demo',
+    group: 'planning',
+    title: { vi: 'Quy hoạch chi tiết, phân khu (trình diễn)', en: 'Detailed and zoning plans (demonstration)' },
+    data: plansUrl,
+    provenance: 'demonstration',
+    provenanceNote: {
+      vi: 'Sổ quy hoạch giả định để trình diễn cách tính độ phủ; hãy nạp sổ quy hoạch thật của bạn.',
+      en: 'A fictional register to demonstrate the coverage computation; load your own register.',
+    },
+    visible: false,
+    interactive: ['plans-demo-fill'],
+    kinds: {},
+    fields: [
+      { key: 'level', label: { vi: 'Cấp quy hoạch', en: 'Plan level' }, values: { detailed: { vi: 'Chi tiết 1/500', en: 'Detailed 1/500' }, zoning: { vi: 'Phân khu 1/2000', en: 'Zoning 1/2000' } } },
+      F.status,
+      { key: 'decision', label: { vi: 'Quyết định phê duyệt', en: 'Approval decision' } },
+      { key: 'approved_on', label: { vi: 'Ngày phê duyệt', en: 'Approved on' }, format: 'date' },
+      { key: 'demo', label: { vi: 'Dữ liệu trình diễn (giả định)', en: 'Demonstration data (fictional)' }, format: 'boolean' },
+    ],
+    layers: [
+      {
+        id: 'plans-demo-fill', type: 'fill',
+        paint: {
+          'fill-color': ['match', ['get', 'level'], 'zoning', palette.planZoning, palette.planDetailed],
+          'fill-opacity': ['case', ['==', ['get', 'status'], 'approved'], 0.3, 0.1],
+        },
+      },
+      {
+        id: 'plans-demo-outline', type: 'line',
+        paint: {
+          'line-color': ['match', ['get', 'level'], 'zoning', palette.planZoning, palette.planDetailed],
+          'line-width': 1.5,
+          'line-dasharray': dashedWhen(['!=', ['get', 'status'], 'approved'], [2, 2]),
+        },
+      },
+    ],
+    legend: [
+      { label: { vi: 'QH chi tiết 1/500', en: 'Detailed plan 1/500' }, swatch: { kind: 'fill', color: palette.planDetailed, outline: palette.planDetailed } },
+      { label: { vi: 'QH phân khu 1/2000', en: 'Zoning plan 1/2000' }, swatch: { kind: 'fill', color: palette.planZoning, outline: palette.planZoning } },
+      { label: { vi: 'Đang lập (viền đứt)', en: 'In preparation (dashed)' }, swatch: { kind: 'line', color: palette.planDetailed, width: 1.5, dash: [2, 2] } },
+    ],
+  },
+  {
+    id: 'coverage',
+    group: 'planning',
+    title: { vi: 'Độ phủ quy hoạch chi tiết', en: 'Detailed-plan coverage' },
+    data: null,
+    provenance: 'demonstration',
+    provenanceNote: {
+      vi: 'Tính từ sổ quy hoạch đang dùng (mặc định: dữ liệu trình diễn).',
+      en: 'Computed from the plan register in use (by default the demonstration register).',
+    },
+    visible: false,
+    interactive: ['coverage-fill'],
+    layers: [
+      {
+        id: 'coverage-fill', type: 'fill', filter: ['==', ['get', 'kind'], 'unit'],
+        paint: { 'fill-color': ['match', ['get', 'coverage_class'], 0, coverageRamp[0], 1, coverageRamp[1], 2, coverageRamp[2], 3, coverageRamp[3], coverageRamp[4]], 'fill-opacity': 1 },
+      },
+      { id: 'coverage-unit-outline', type: 'line', filter: ['==', ['get', 'kind'], 'unit'], paint: { 'line-color': '#ffffff', 'line-width': 1.5 } },
+      {
+        id: 'coverage-plans', type: 'line', filter: ['==', ['get', 'kind'], 'plan'],
+        paint: { 'line-color': countingPlanOutline, 'line-width': ['case', ['==', ['get', 'focused'], true], 3, 1], 'line-opacity': ['case', ['==', ['get', 'focused'], true], 1, 0.55] },
+      },
+      {
+        id: 'coverage-label', type: 'symbol', filter: ['==', ['get', 'kind'], 'label'],
+        layout: { 'text-field': ['concat', ['get', 'name'], '\n', ['get', 'coverage_text']], 'text-font': LABEL_FONT, 'text-size': 12 },
+        paint: { 'text-color': palette.labelText, 'text-halo-color': palette.labelHalo, 'text-halo-width': 1.6 },
+      },
+    ],
+    legend: ({ target }) => {
+      const b = classBounds(target);
+      const labels: [string, string][] = [
+        [`< ${pct(b[0]![1])}`, `< ${pct(b[0]![1])}`],
+        [`${pct(b[1]![0])} – ${pct(b[1]![1])}`, `${pct(b[1]![0])} – ${pct(b[1]![1])}`],
+        [`${pct(b[2]![0])} – ${pct(b[2]![1])}`, `${pct(b[2]![0])} – ${pct(b[2]![1])}`],
+        [`${pct(b[3]![0])} – ${pct(target)} (chưa đạt)`, `${pct(b[3]![0])} – ${pct(target)} (below target)`],
+        [`> ${pct(target)} (đạt mục tiêu)`, `> ${pct(target)} (meets target)`],
+      ];
+      return [
+        ...labels.map(([vi, en], i) => ({ label: { vi, en }, swatch: { kind: 'fill' as const, color: coverageRamp[i]!, outline: '#ffffff' } })),
+        { label: { vi: 'Quy hoạch được tính', en: 'Plans that count' }, swatch: { kind: 'line' as const, color: countingPlanOutline, width: 1.5 } },
+      ];
+    },
+  },
+];

@@ -1,0 +1,46 @@
+// Building blocks shared by the catalog entries: field specs, filters, label layout.
+import type { ExpressionSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import { palette } from '../palette';
+import type { FieldSpec } from '../types';
+
+export const LABEL_FONT = ['Noto Sans Regular'];
+
+export const F = {
+  status: {
+    key: 'status', label: { vi: 'Tình trạng', en: 'Status' },
+    values: {
+      operating: { vi: 'Đang hoạt động', en: 'Operating' }, expanding: { vi: 'Đang mở rộng', en: 'Expanding' },
+      planned: { vi: 'Quy hoạch (dự kiến)', en: 'Planned' }, existing: { vi: 'Hiện có', en: 'Existing' },
+      approved: { vi: 'Đã phê duyệt', en: 'Approved' }, in_preparation: { vi: 'Đang lập', en: 'In preparation' },
+    },
+  },
+  description: { key: 'description', label: { vi: 'Mô tả', en: 'Description' } },
+  confidence: {
+    key: 'confidence', label: { vi: 'Độ tin cậy của thông tin', en: 'Confidence' },
+    values: { H: { vi: 'Cao (văn bản chính thức)', en: 'High (official text)' }, M: { vi: 'Trung bình (một nguồn uy tín)', en: 'Medium (one reputable source)' }, U: { vi: 'Chưa kiểm chứng', en: 'Unverified' } },
+  },
+  aliases: { key: 'aliases', label: { vi: 'Tên khác', en: 'Also known as' }, format: 'list' },
+} satisfies Record<string, FieldSpec>;
+
+export const isPlanned: ExpressionSpecification = ['==', ['get', 'status'], 'planned'];
+export const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+export const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
+export const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
+export const kindIs = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
+/** Dashed where `when` holds, solid otherwise (data-driven line-dasharray). */
+export const dashedWhen = (when: ExpressionSpecification, dash: number[]): ExpressionSpecification => ['case', when, ['literal', dash], ['literal', [1, 0]]];
+export const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+export const pointLabel = (minzoom: number, size = 12, centred = false): Pick<SymbolLayerSpecification, 'minzoom' | 'layout' | 'paint'> => ({
+  minzoom,
+  layout: {
+    'text-field': ['get', 'name'],
+    'text-font': LABEL_FONT,
+    'text-size': size,
+    'text-offset': centred ? [0, 0] : [0, 0.9],
+    'text-anchor': centred ? 'center' : 'top',
+    'text-max-width': 9,
+    'text-optional': true,
+  },
+  paint: { 'text-color': palette.labelText, 'text-halo-color': palette.labelHalo, 'text-halo-width': 1.4 },
+});
+

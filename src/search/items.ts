@@ -1,0 +1,37 @@
+// Search items from the loaded layers: every named feature, with the units it lies in.
+import type { Feature, Geometry } from 'geojson';
+import type { LayerEntry } from '../layers/types';
+import type { Datasets } from '../data/load';
+import type { Lang } from '../i18n/messages';
+import { unitsOf } from '../geo/units-of';
+import type { SearchItem } from './search';
+
+export function searchItems(
+  entries: readonly LayerEntry[],
+  datasets: Datasets,
+  lang: Lang,
+  titleOf: (entry: LayerEntry, p: Record<string, unknown>) => string,
+): SearchItem[] {
+  const units = datasets.get('units-2021');
+  const out: SearchItem[] = [];
+  for (const entry of entries) {
+    const fc = datasets.get(entry.id);
+    if (!fc || entry.searchable === false) continue;
+    for (const f of fc.features) {
+      const p = (f.properties ?? {}) as Record<string, unknown>;
+      const id = String(p.id ?? f.id ?? '');
+      if (!id || !f.geometry || typeof p.name !== 'string') continue;
+      const inUnits = units && entry.id !== 'units-2021' ? unitsOf(f as Feature<Geometry>, units) : [];
+      out.push({
+        key: `${entry.id}/${id}`,
+        layerId: entry.id,
+        featureId: id,
+        name: titleOf(entry, p),
+        aliases: Array.isArray(p.aliases) ? p.aliases.filter((a): a is string => typeof a === 'string') : [p.name],
+        units: inUnits.map((u) => `${String(u.properties?.type_2021 ?? '')} ${String(u.properties?.name ?? '')}`.trim()),
+        kind: (entry.kinds?.[String(p.kind ?? '')] ?? entry.title)[lang],
+      });
+    }
+  }
+  return out;
+}

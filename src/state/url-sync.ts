@@ -1,0 +1,95 @@
+// The URL edge: the store (plus language and camera) is mirrored into location.hash. Meaningful
+// changes (layers, selection, period, panel, language) push a history entry; camera moves only
+// replace the current one, so back/forward step through what the user did, not every frame.
+import { createEffect, on } from 'solid-js';
+import { catalog } from '../layers/catalog';
+import { lang, setLang } from '../i18n';
+import { state, setState, type PanelId } from './store';
+import { decodeUrlState, encodeUrlState, meaningfulChange, type UrlState, type View } from './url';
+
+function defaults(): UrlState {
+  return {
+    view: null,
+    layers: null,
+    opacity: {},
+    selected: null,
+    period: '2021',
+    lang: 'vi',
+    panel: 'legend',
+    panelOpen: true,
+  };
+}
+
+/** The shareable state as it is now. */
+export function currentUrlState(view: View | null): UrlState {
+  return {
+    view,
+    layers: catalog.filter((e) => state.visible[e.id]).map((e) => e.id),
+    opacity: Object.fromEntries(Object.entries(state.opacity).filter(([, v]) => v !== 1)),
+    selected: state.selected ? { ...state.selected } : null,
+    period: state.period,
+    lang: lang(),
+    panel: state.panel,
+    panelOpen: state.panelOpen,
+  };
+}
+
+/** Puts a decoded URL state into the store and language (the camera is the caller's). */
+export function applyUrlState(u: UrlState): void {
+  const known = new Set(catalog.map((e) => e.id));
+  setState({
+    visible: u.layers
+      ? Object.fromEntries(catalog.map((e) => [e.id, u.layers!.includes(e.id)]))
+      : Object.fromEntries(catalog.map((e) => [e.id, e.visible])),
+    opacity: Object.fromEntries(catalog.map((e) => [e.id, u.opacity[e.id] ?? 1])),
+    selected: u.selected && known.has(u.selected.layerId) ? u.selected : null,
+    period: u.period,
+    panel: (['legend', 'coverage'] as PanelId[]).includes(u.panel as PanelId) ? (u.panel as PanelId) : 'legend',
+    panelOpen: u.panelOpen,
+  });
+  setLang(u.lang);
+}
+
+/** Reads the state from the page's URL into the store; returns the camera it asks for, if any. */
+export function readInitialUrl(): View | null {
+  const u = decodeUrlState(location.hash, defaults());
+  applyUrlState(u);
+  return u.view;
+}
+
+export interface UrlSync {
+  /** Call when the camera settles (moveend): replaces the current history entry. */
+  viewChanged(view: View): void;
+}
+
+export function startUrlSync(getView: () => View | null, jumpTo: (v: View) => void): UrlSync {
+  let last = currentUrlState(getView());
+  let applying = false;
+  const write = (mode: 'push' | 'replace') => {
+    const next = currentUrlState(getView());
+    const hash = encodeUrlState(next);
+    if (hash === location.hash) return;
+    if (mode === 'push' && meaningfulChange(last, next)) history.pushState(null, '', hash);
+    else history.replaceState(null, '', hash);
+    last = next;
+  };
+  history.replaceState(null, '', encodeUrlState(last));
+  createEffect(
+    on(
+      () => JSON.stringify(currentUrlState(null)),
+      () => {
+        if (!applying) write('push');
+      },
+      { defer: true },
+    ),
+  );
+  window.addEventListener('popstate', () => {
+    const u = decodeUrlState(location.hash, defaults());
+    applying = true;
+    applyUrlState(u);
+    applying = false;
+    if (u.view) jumpTo(u.view);
+    last = currentUrlState(u.view);
+  });
+  return { viewChanged: () => write('replace') };
+}

@@ -1,0 +1,89 @@
+// The shareable part of the app state, as a URL hash: view, layers and opacities, selection,
+// period, language, open panel. Pure encode/decode so a link restores exactly what was shared.
+import type { Lang } from '../i18n/messages';
+
+import { PERIODS, type Period } from '../layers/types';
+export { PERIODS, type Period };
+
+export interface View {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+}
+
+export interface UrlState {
+  view: View | null;
+  /** Ids of visible layers (null = the catalog defaults). */
+  layers: string[] | null;
+  /** Opacity per layer where it differs from 1. */
+  opacity: Record<string, number>;
+  selected: { layerId: string; id: string } | null;
+  period: Period;
+  lang: Lang;
+  panel: string;
+  panelOpen: boolean;
+}
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+export function encodeUrlState(s: UrlState): string {
+  const p = new URLSearchParams();
+  if (s.view) {
+    p.set('map', [round(s.view.zoom, 2), round(s.view.center[1], 5), round(s.view.center[0], 5), round(s.view.bearing, 1)].join('/'));
+  }
+  if (s.layers) p.set('layers', s.layers.join(','));
+  const op = Object.entries(s.opacity).filter(([, v]) => v !== 1);
+  if (op.length) p.set('opacity', op.map(([k, v]) => `${k}:${round(v, 2)}`).join(','));
+  if (s.selected) p.set('sel', `${s.selected.layerId}/${s.selected.id}`);
+  p.set('period', s.period);
+  p.set('lang', s.lang);
+  p.set('panel', s.panelOpen ? s.panel : `${s.panel}-closed`);
+  // Commas and slashes are safe in a fragment; keep links readable.
+  return '#' + p.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/%3A/g, ':');
+}
+
+const num = (s: string | undefined) => (s !== undefined && s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : null);
+
+/** Reads a hash; anything missing or malformed falls back to the given defaults (never throws). */
+export function decodeUrlState(hash: string, defaults: UrlState): UrlState {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const out: UrlState = { ...defaults, opacity: { ...defaults.opacity } };
+  const map = p.get('map')?.split('/');
+  if (map) {
+    const [z, lat, lon, b] = map.map((x) => num(x));
+    if (z != null && lat != null && lon != null && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && z >= 0 && z <= 24) {
+      out.view = { zoom: z, center: [lon, lat], bearing: b ?? 0 };
+    }
+  }
+  const layers = p.get('layers');
+  if (layers !== null) out.layers = layers.split(',').filter(Boolean);
+  const op = p.get('opacity');
+  if (op) {
+    for (const part of op.split(',')) {
+      const [k, v] = part.split(':');
+      const n = num(v);
+      if (k && n !== null && n >= 0 && n <= 1) out.opacity[k] = n;
+    }
+  }
+  const sel = p.get('sel');
+  if (sel) {
+    const i = sel.indexOf('/');
+    if (i > 0 && i < sel.length - 1) out.selected = { layerId: sel.slice(0, i), id: sel.slice(i + 1) };
+  }
+  const period = p.get('period');
+  if (period && (PERIODS as readonly string[]).includes(period)) out.period = period as Period;
+  const lang = p.get('lang');
+  if (lang === 'vi' || lang === 'en') out.lang = lang;
+  const panel = p.get('panel');
+  if (panel) {
+    out.panelOpen = !panel.endsWith('-closed');
+    out.panel = panel.replace(/-closed$/, '');
+  }
+  return out;
+}
+
+/** Whether two states differ in something a user would step back to (not just the camera). */
+export function meaningfulChange(a: UrlState, b: UrlState): boolean {
+  const strip = (s: UrlState) => JSON.stringify({ ...s, view: null });
+  return strip(a) !== strip(b);
+}

@@ -1,0 +1,46 @@
+import { For, Show, createMemo } from 'solid-js';
+import type { Feature } from 'geojson';
+import type { LayerEntry } from '../layers/types';
+import type { Datasets } from '../data/load';
+import { t, tl } from '../i18n';
+import { featureTitle } from './FeatureCard';
+
+/**
+ * The map's text alternative: every feature of the visible layers as a list, each a button that
+ * shows it on the map. Screen-reader and keyboard users reach everything the map draws from here.
+ */
+export function FeatureList(props: {
+  entries: readonly LayerEntry[];
+  visible: Readonly<Record<string, boolean>>;
+  datasets: Datasets | null;
+  onChoose: (layerId: string, f: Feature) => void;
+}) {
+  const groups = createMemo(() =>
+    props.entries
+      .filter((e) => props.visible[e.id] && e.searchable !== false && e.data !== null)
+      .map((e) => ({ entry: e, features: (props.datasets?.get(e.id)?.features ?? []).filter((f) => f.properties?.name) })),
+  );
+  return (
+    <details class="feature-list">
+      <summary id="feature-list-title">{t('featureList')}</summary>
+      <For each={groups()}>
+        {(g) => (
+          <Show when={g.features.length > 0}>
+            <h3>{tl(g.entry.title)} ({g.features.length})</h3>
+            <ul>
+              <For each={g.features}>
+                {(f) => (
+                  <li>
+                    <button type="button" class="link" onClick={() => props.onChoose(g.entry.id, f)}>
+                      {featureTitle(g.entry, (f.properties ?? {}) as Record<string, unknown>)}
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </For>
+    </details>
+  );
+}

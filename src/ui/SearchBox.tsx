@@ -1,0 +1,60 @@
+import { createSignal, createMemo, For, Show } from 'solid-js';
+import type { SearchHit, SearchIndex } from '../search/search';
+import { t } from '../i18n';
+
+/** One search box (ARIA combobox): ↑/↓ move, Enter chooses, Esc clears. */
+export function SearchBox(props: { index: SearchIndex | null; onChoose: (hit: SearchHit) => void }) {
+  const [query, setQuery] = createSignal('');
+  const [active, setActive] = createSignal(0);
+  const [open, setOpen] = createSignal(false);
+  const hits = createMemo(() => (props.index && query().trim() ? props.index.search(query(), 10) : []));
+  const choose = (h: SearchHit | undefined) => {
+    if (!h) return;
+    props.onChoose(h);
+    setOpen(false);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const n = hits().length;
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      if (n) setActive((a) => (a + 1) % n);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (n) setActive((a) => (a - 1 + n) % n);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      choose(hits()[active()]);
+    } else if (e.key === 'Escape') {
+      e.stopPropagation();
+      if (open() && query()) setOpen(false);
+      else setQuery('');
+    }
+  };
+  return (
+    <div class="search">
+      <label class="visually-hidden" for="search-input">{t('search')}</label>
+      <input id="search-input" type="search" role="combobox" autocomplete="off" spellcheck={false}
+        placeholder={t('searchPlaceholder')} value={query()}
+        aria-expanded={open() && hits().length > 0} aria-controls="search-results" aria-autocomplete="list"
+        aria-activedescendant={open() && hits().length ? `search-opt-${active()}` : undefined}
+        onInput={(e) => { setQuery(e.currentTarget.value); setActive(0); setOpen(true); }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={onKeyDown} />
+      <Show when={open() && query().trim()}>
+        <ul id="search-results" role="listbox" aria-label={t('searchResults')} class="search-results">
+          <For each={hits()} fallback={<li class="search-empty" role="presentation">{t('noResults')}</li>}>
+            {(h, i) => (
+              <li id={`search-opt-${i()}`} role="option" aria-selected={i() === active()} classList={{ active: i() === active() }}
+                onMouseDown={(e) => { e.preventDefault(); choose(h); }} onMouseEnter={() => setActive(i())}>
+                <span class="hit-name">{h.item.name}</span>
+                <span class="hit-meta">{h.item.kind}{h.item.units.length ? ` · ${h.item.units.join(', ')}` : ''}</span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </div>
+  );
+}
