@@ -1,0 +1,125 @@
+// Deterministic synthetic inputs for the benchmark and property tests: a 17-unit tiling of the
+// district bbox and plan registers of irregular blobs and rotated rectangles (some with holes).
+// Seeded PRNG so every run measures the same register.
+import { voronoi, featureCollection, point } from '@turf/turf';
+import type { Feature, Polygon, Position } from 'geojson';
+import type { InputFeature } from './types';
+
+/** mulberry32: tiny, well-known 32-bit seeded PRNG (Math.random cannot be seeded). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const DISTRICT_BBOX: [number, number, number, number] = [106.0, 21.19, 106.17, 21.35];
+const M_PER_DEG_LAT = 110_750;
+const M_PER_DEG_LON = 103_800; // at 21.27° N; only used to size synthetic shapes
+
+/** 17 Voronoi cells over the district bbox; the first 9 (by id) are slated. */
+export function syntheticUnits(seed = 17, count = 17): InputFeature[] {
+  const rnd = mulberry32(seed);
+  const [w, s, e, n] = DISTRICT_BBOX;
+  const pts = featureCollection(Array.from({ length: count }, () => point([w + rnd() * (e - w), s + rnd() * (n - s)])));
+  const cells = voronoi(pts, { bbox: DISTRICT_BBOX });
+  // Real unit boundaries are digitised densely (tens of metres); Voronoi edges are kilometres
+  // long. Densify (~50 m) so the units cost what real ones cost to clip.
+  return cells.features
+    .filter((f): f is Feature<Polygon> => !!f?.geometry)
+    .map((f, i) => ({
+      type: 'Feature',
+      properties: { code: `U${String(i + 1).padStart(2, '0')}`, name: `Đơn vị ${i + 1}`, slated: i < 9 },
+      geometry: { type: 'Polygon', coordinates: f.geometry.coordinates.map((r) => densify(r, 50)) },
+    }));
+}
+
+function densify(r: Position[], metres: number): Position[] {
+  const out: Position[] = [];
+  for (let i = 0; i + 1 < r.length; i++) {
+    const [x0, y0] = r[i] as [number, number];
+    const [x1, y1] = r[i + 1] as [number, number];
+    const k = Math.max(1, Math.ceil(Math.hypot((x1 - x0) * M_PER_DEG_LON, (y1 - y0) * M_PER_DEG_LAT) / metres));
+    for (let j = 0; j < k; j++) out.push([x0 + ((x1 - x0) * j) / k, y0 + ((y1 - y0) * j) / k]);
+  }
+  out.push(r[r.length - 1]!);
+  return out;
+}
+
+function ring(cx: number, cy: number, pts: [number, number][]): Position[] {
+  const r = pts.map(([dx, dy]) => [cx + dx / M_PER_DEG_LON, cy + dy / M_PER_DEG_LAT]);
+  r.push(r[0]!);
+  return r;
+}
+
+/** Star-shaped blob (simple by construction: one vertex per angle), radius in metres. */
+function blob(rnd: () => number, r: number, n: number): [number, number][] {
+  const k1 = 2 + Math.floor(rnd() * 3);
+  const k2 = 5 + Math.floor(rnd() * 4);
+  const p1 = rnd() * 6.28;
+  const p2 = rnd() * 6.28;
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const a = (i / n) * 2 * Math.PI;
+    const rr = r * (1 + 0.25 * Math.sin(k1 * a + p1) + 0.1 * Math.sin(k2 * a + p2));
+    out.push([rr * Math.cos(a), rr * Math.sin(a)]);
+  }
+  return out;
+}
+
+/** Rotated rectangle, edges densified so it has n vertices (registers digitise like that). */
+function rect(rnd: () => number, w: number, h: number, n: number): [number, number][] {
+  const rot = rnd() * Math.PI;
+  const corners: [number, number][] = [[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]];
+  const per = Math.max(1, Math.floor(n / 4));
+  const out: [number, number][] = [];
+  for (let c = 0; c < 4; c++) {
+    const [x0, y0] = corners[c]!;
+    const [x1, y1] = corners[(c + 1) % 4]!;
+    for (let j = 0; j < per; j++) {
+      const t = j / per;
+      const x = x0 + (x1 - x0) * t;
+      const y = y0 + (y1 - y0) * t;
+      out.push([x * Math.cos(rot) - y * Math.sin(rot), x * Math.sin(rot) + y * Math.cos(rot)]);
+    }
+  }
+  return out;
+}
+
+/**
+ * A register of `count` plans: clustered (plans overlap like real registers do), 50–600 m,
+ * 20–200 vertices, ~15% with a hole, ~70% approved detailed.
+ */
+export function syntheticPlans(count: number, seed = 42, bbox = DISTRICT_BBOX): InputFeature[] {
+  const rnd = mulberry32(seed);
+  const [w, s, e, n] = bbox;
+  const clusters = Array.from({ length: 40 }, () => [w + rnd() * (e - w), s + rnd() * (n - s)] as const);
+  const plans: InputFeature[] = [];
+  for (let i = 0; i < count; i++) {
+    const c = clusters[Math.floor(rnd() * clusters.length)]!;
+    const spread = 0.012;
+    const cx = Math.min(e, Math.max(w, c[0] + (rnd() - 0.5) * 2 * spread));
+    const cy = Math.min(n, Math.max(s, c[1] + (rnd() - 0.5) * 2 * spread));
+    const size = 50 + rnd() * 550; // metres across
+    const nv = 20 + Math.floor(rnd() * 181);
+    const isRect = rnd() < 0.35;
+    const outer = isRect ? rect(rnd, size, size * (0.4 + rnd() * 0.6), nv) : blob(rnd, size / 2, nv);
+    const rings = [ring(cx, cy, outer)];
+    if (!isRect && rnd() < 0.15) rings.push(ring(cx, cy, blob(rnd, size * 0.12, 20)).reverse());
+    const u = rnd();
+    plans.push({
+      type: 'Feature',
+      properties: {
+        id: `P${i}`,
+        level: u < 0.85 ? 'detailed' : 'zoning',
+        status: rnd() < 0.8 ? 'approved' : 'in_preparation',
+      },
+      geometry: { type: 'Polygon', coordinates: rings },
+    });
+  }
+  return plans;
+}

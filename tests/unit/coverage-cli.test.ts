@@ -1,0 +1,121 @@
+// `npm run coverage`: argument parsing and file validation (pure, in-process) plus a few runs of
+// the real script through tsx for exit codes and stderr.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { CliError, formatResult, parseCliArgs, parseFeatureCollection } from '../../src/coverage/cli-core';
+import { computeCoverage } from '../../src/coverage/engine';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '../..');
+const FIX = join(ROOT, 'tests/fixtures/coverage/overlapping-plans');
+
+describe('parseCliArgs', () => {
+  it('reads files, percent target, lists and format', () => {
+    const a = parseCliArgs(['--units', 'u.json', '--plans=p.json', '--target', '75', '--levels', 'detailed,zoning', '--statuses', 'approved,in_preparation', '--format', 'json']);
+    expect(a).toEqual({
+      units: 'u.json', plans: 'p.json', format: 'json', lang: 'vi',
+      options: { levels: ['detailed', 'zoning'], statuses: ['approved', 'in_preparation'], target: 0.75 },
+    });
+  });
+  it('defaults: detailed + approved, 80 %, table', () => {
+    expect(parseCliArgs(['--units', 'u', '--plans', 'p'])).toMatchObject({ format: 'table', options: { levels: ['detailed'], statuses: ['approved'], target: 0.8 } });
+    expect(parseCliArgs(['--help'])).toBe('help');
+  });
+  it.each([
+    [['--plans', 'p'], /missing --units/],
+    [['--units', 'u'], /missing --plans/],
+    [['--units', 'u', '--plans', 'p', '--target', '0.8x'], /--target/],
+    [['--units', 'u', '--plans', 'p', '--target', '180'], /between 0 and 100/],
+    [['--units', 'u', '--plans', 'p', '--levels', 'general'], /unknown value "general"/],
+    [['--units', 'u', '--plans', 'p', '--format', 'xml'], /unknown format/],
+    [['--units', 'u', '--plans', 'p', '--bogus', '1'], /unknown option "--bogus"/],
+    [['--units', '--plans', 'p'], /--units needs a value/],
+    [['--units', 'u', '--units', 'v', '--plans', 'p'], /given twice/],
+    [['u.json'], /unexpected argument/],
+  ])('rejects %j', (argv, msg) => {
+    expect(() => parseCliArgs(argv)).toThrow(CliError);
+    expect(() => parseCliArgs(argv)).toThrow(msg);
+  });
+});
+
+describe('parseFeatureCollection', () => {
+  const poly = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[106, 21], [106.1, 21], [106.1, 21.1], [106, 21]]] } };
+  it('accepts a FeatureCollection with polygons (and a UTF-8 BOM)', () => {
+    expect(parseFeatureCollection('\uFEFF' + JSON.stringify({ type: 'FeatureCollection', features: [poly] }), 'u.json', 'units')).toHaveLength(1);
+  });
+  it('allows an empty plans register but not empty units', () => {
+    const empty = JSON.stringify({ type: 'FeatureCollection', features: [] });
+    expect(parseFeatureCollection(empty, 'p.json', 'plans')).toEqual([]);
+    expect(() => parseFeatureCollection(empty, 'u.json', 'units')).toThrow('u.json: no Polygon or MultiPolygon features (0 features)');
+  });
+  it.each([
+    ['{oops', /x.json: not valid JSON/],
+    ['[1,2]', /x.json: not a GeoJSON FeatureCollection/],
+    [JSON.stringify({ type: 'Feature', geometry: null }), /not a GeoJSON FeatureCollection/],
+    [JSON.stringify({ type: 'FeatureCollection', features: [1] }), /item 0 of "features" is not a GeoJSON Feature/],
+    [JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [106, 21] } }] }), /no Polygon or MultiPolygon/],
+  ])('rejects %s', (text, msg) => {
+    expect(() => parseFeatureCollection(text, 'x.json', 'plans')).toThrow(msg);
+  });
+});
+
+describe('formatResult', () => {
+  const units = [
+    { type: 'Feature' as const, properties: { code: 'A', name: 'Bích Động', slated: true }, geometry: { type: 'Polygon' as const, coordinates: [[[106.05, 21.25], [106.06, 21.25], [106.06, 21.26], [106.05, 21.26], [106.05, 21.25]]] } },
+    { type: 'Feature' as const, properties: { code: 'B', slated_ward: true }, geometry: { type: 'Polygon' as const, coordinates: [[[106.06, 21.25], [106.07, 21.25], [106.07, 21.26], [106.06, 21.26], [106.06, 21.25]]] } },
+  ];
+  const r = computeCoverage(units, [{ ...units[0]!, properties: { id: 'p' } }]);
+  it('table: aligned columns and the slated headline', () => {
+    const t = formatResult(r, 'table', 'vi');
+    expect(t).toContain('1 of 2 slated units meet the 80% target');
+    const lines = t.split('\n');
+    expect(lines[0]!.indexOf('Area ha')).toBeGreaterThan(0);
+    expect(lines[2]).toMatch(/^A\s+Bích Động\s+yes\s+\d+\.\d{2}\s+\d+\.\d{2}\s+100\.00%\s+yes\s+1$/);
+    expect(lines[3]).toMatch(/^B\s+yes\s+[\d.]+\s+0\.00\s+0\.00%\s+no\s+0$/);
+  });
+  it('json: the documented shape', () => {
+    const j = JSON.parse(formatResult(r, 'json', 'en')) as Record<string, unknown>;
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['units', 'totals', 'options', 'plans']));
+    expect((j['units'] as unknown[])[0]).toMatchObject({ id: 'A', name: 'Bích Động', slated: true, coverage: 1, meets_target: true, plan_ids: ['p'] });
+  });
+});
+
+describe('scripts/coverage-cli.ts (child process)', () => {
+  const cli = (args: string[]) =>
+    run('npx', ['tsx', 'scripts/coverage-cli.ts', ...args], { cwd: ROOT }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+
+  it('prints JSON with the same numbers as the engine, exit 0', async () => {
+    const r = await cli(['--units', join(FIX, 'units.geojson'), '--plans', join(FIX, 'plans.geojson'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { units: { id: string; coverage: number; plan_ids: string[] }[] };
+    expect(out.units[0]!.id).toBe('U1');
+    expect(out.units[0]!.coverage).toBeCloseTo(0.840003, 5);
+    expect(out.units[0]!.plan_ids).toEqual(['A', 'B']);
+  });
+
+  it('missing file: one line naming it on stderr, exit 2, no stack trace', async () => {
+    const r = await cli(['--units', 'nope/units.geojson', '--plans', join(FIX, 'plans.geojson')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('coverage: nope/units.geojson: file not found\n');
+  });
+
+  it('not JSON / bad args: exit 2 with a one-line message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cov-cli-'));
+    const bad = join(dir, 'plans.geojson');
+    writeFileSync(bad, 'not json');
+    const r = await cli(['--units', join(FIX, 'units.geojson'), '--plans', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^coverage: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON .*\\n$`));
+    const r2 = await cli(['--units', join(FIX, 'units.geojson'), '--plans', join(FIX, 'plans.geojson'), '--target', 'eighty']);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r2.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});

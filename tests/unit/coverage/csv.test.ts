@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { coverageToCsv, csvField } from '../../../src/coverage/csv';
+import type { CoverageResult } from '../../../src/coverage/types';
+
+const result: CoverageResult = {
+  units: [
+    { id: '07774', name: 'Tự Lạn', slated: true, area_m2: 9_317_800, covered_m2: 7_500_000, coverage: 0.80491, meets_target: true, plan_ids: ['a', 'b'] },
+    { id: '=HYPERLINK("x")', name: 'Say "hi", then\nleave', slated: false, area_m2: 0, covered_m2: 0, coverage: 0, meets_target: false, plan_ids: [] },
+  ],
+  totals: {
+    slated: { units: 1, area_m2: 9_317_800, covered_m2: 7_500_000, coverage: 0.80491, units_meeting_target: 1 },
+    other: { units: 1, area_m2: 0, covered_m2: 0, coverage: 0, units_meeting_target: 0 },
+    district: { units: 2, area_m2: 9_317_800, covered_m2: 7_500_000, coverage: 0.80491, units_meeting_target: 1 },
+  },
+  options: { levels: ['detailed', 'zoning'], statuses: ['approved'], target: 0.8 },
+  plans: { counted: 2, excluded: [] },
+  problems: [],
+};
+const date = new Date('2026-11-27T10:00:00Z');
+
+/** Minimal RFC 4180 reader, to check that what we write parses back to the same cells. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let q = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (q) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') q = false;
+      else cell += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
+    else cell += c;
+  }
+  return rows;
+}
+
+describe('csvField', () => {
+  it('quotes commas, quotes and newlines', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "x"')).toBe('"say ""x"""');
+    expect(csvField('l1\nl2')).toBe('"l1\nl2"');
+    expect(csvField('plain')).toBe('plain');
+  });
+  it('neutralises formula injection in text, not in numbers', () => {
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('+84')).toBe("'+84");
+    expect(csvField('-x')).toBe("'-x");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField(-5)).toBe('-5');
+  });
+});
+
+describe('coverageToCsv', () => {
+  const vi = coverageToCsv(result, { lang: 'vi', date });
+  it('starts with a UTF-8 BOM and a comment line with options and date', () => {
+    expect(vi.startsWith('\uFEFF# ')).toBe(true);
+    const first = parseCsv(vi.slice(1))[0]!.join(',');
+    expect(first).toContain('detailed + zoning');
+    expect(first).toContain('approved');
+    expect(first).toContain('> 80%');
+    expect(first).toContain('2026-11-27');
+  });
+  it('has a bilingual header and one row per unit that parses back', () => {
+    const rows = parseCsv(vi.slice(1));
+    expect(rows[1]![1]).toBe('Đơn vị (Unit)');
+    expect(rows[1]).toHaveLength(8);
+    expect(rows[2]).toEqual(['07774', 'Tự Lạn', 'có', '931.7800', '750.0000', '80.49', 'có', '2']);
+    expect(rows[3]).toEqual(["'=HYPERLINK(\"x\")", 'Say "hi", then\nleave', 'không', '0.0000', '0.0000', '0.00', 'không', '0']);
+    expect(rows).toHaveLength(4);
+  });
+  it('English variant', () => {
+    const en = parseCsv(coverageToCsv(result, { lang: 'en', date }).slice(1));
+    expect(en[1]![0]).toBe('Unit id (Mã đơn vị)');
+    expect(en[2]![2]).toBe('yes');
+  });
+});
