@@ -49,10 +49,10 @@ export function buildStyle({ entries, datasets, fontFaces, visibility, opacity }
   // The selected feature's highlight sits above every layer, below the labels.
   sources[SELECTION_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
   const selection: LayerSpecification[] = [
-    { id: 'selection-fill', type: 'fill', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': palette.selection, 'fill-opacity': 0.18 } },
-    { id: 'selection-casing', type: 'line', source: SELECTION_SOURCE, filter: ['!=', ['geometry-type'], 'Point'], layout: { 'line-join': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': 7 } },
-    { id: 'selection-line', type: 'line', source: SELECTION_SOURCE, filter: ['!=', ['geometry-type'], 'Point'], layout: { 'line-join': 'round' }, paint: { 'line-color': palette.selection, 'line-width': 3.5 } },
-    { id: 'selection-point', type: 'circle', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': palette.selection, 'circle-stroke-width': 4 } },
+    { id: 'selection-fill', type: 'fill', source: SELECTION_SOURCE, filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]], paint: { 'fill-color': palette.selection, 'fill-opacity': 0.18 } },
+    { id: 'selection-casing', type: 'line', source: SELECTION_SOURCE, filter: ['!', ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]]], layout: { 'line-join': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': 7 } },
+    { id: 'selection-line', type: 'line', source: SELECTION_SOURCE, filter: ['!', ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]]], layout: { 'line-join': 'round' }, paint: { 'line-color': palette.selection, 'line-width': 3.5 } },
+    { id: 'selection-point', type: 'circle', source: SELECTION_SOURCE, filter: ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]], paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': palette.selection, 'circle-stroke-width': 4 } },
   ];
   const style: StyleSpecification = { version: 8, sources, layers: [...layers, ...selection, ...symbolLayers.reverse()] };
   if (fontFaces) style['font-faces'] = fontFaces;

@@ -16,7 +16,11 @@ export interface LegendProps {
 
 const GROUPS: GroupId[] = ['admin', 'industry', 'infrastructure', 'tourism', 'planning'];
 
-/** Layer panel and legend in one, generated from the catalog: a switch per group and per layer. */
+/**
+ * Layer panel and legend in one, generated from the catalog: a switch per group and per layer.
+ * A group switch is on while any of its layers is (mixed shows as indeterminate); turning it off
+ * hides them all, turning it on shows them all.
+ */
 export function Legend(props: LegendProps) {
   const groups = createMemo(() =>
     GROUPS.map((g) => ({ id: g, entries: props.entries.filter((e) => e.group === g) })).filter((g) => g.entries.length > 0),
@@ -32,16 +36,16 @@ export function Legend(props: LegendProps) {
           return (
             <div class="legend-group" data-group={group.id}>
               <label class="group-switch">
-                <input type="checkbox" checked={on() === ids().length} prop:indeterminate={on() > 0 && on() < ids().length}
+                <input type="checkbox" checked={on() > 0} prop:indeterminate={on() > 0 && on() < ids().length}
                   aria-label={tf('showGroup', { group: title() })}
-                  onChange={(e) => props.onGroupVisible(ids(), e.currentTarget.checked)} />
+                  onChange={() => props.onGroupVisible(ids(), on() === 0)} />
                 <h3>{title()}</h3>
               </label>
               <For each={group.entries}>
                 {(entry) => (
                   <div class="legend-entry" data-layer={entry.id} classList={{ off: !props.visible[entry.id] }}>
                     <label class="layer-switch">
-                      <input type="checkbox" checked={!!props.visible[entry.id]} onChange={(e) => props.onVisible(entry.id, e.currentTarget.checked)} />
+                      <input type="checkbox" aria-label={tl(entry.title)} checked={!!props.visible[entry.id]} onChange={(e) => props.onVisible(entry.id, e.currentTarget.checked)} />
                       <span class="layer-title">{tl(entry.title)}</span>
                       <span class={`prov prov-${entry.provenance}`} title={tl(entry.provenanceNote)}>
                         {t(`provenance.${entry.provenance}`)}

@@ -23,9 +23,11 @@ export const F = {
 } satisfies Record<string, FieldSpec>;
 
 export const isPlanned: ExpressionSpecification = ['==', ['get', 'status'], 'planned'];
-export const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
-export const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
-export const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
+// `geometry-type` says "MultiLineString" etc. for multi-part features: match both forms.
+const geomIs = (...types: string[]): ExpressionSpecification => ['in', ['geometry-type'], ['literal', types]];
+export const isPoint = geomIs('Point', 'MultiPoint');
+export const isLine = geomIs('LineString', 'MultiLineString');
+export const isPolygon = geomIs('Polygon', 'MultiPolygon');
 export const kindIs = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
 /** Dashed where `when` holds, solid otherwise (data-driven line-dasharray). */
 export const dashedWhen = (when: ExpressionSpecification, dash: number[]): ExpressionSpecification => ['case', when, ['literal', dash], ['literal', [1, 0]]];
