@@ -55,8 +55,8 @@ export function CoveragePanel(props: CoveragePanelProps) {
         <p class="demo-warning" role="note">{t('demoRegister')}</p>
       </Show>
       <p class="headline" data-testid="coverage-headline" aria-live="polite">
-        <Show when={slatedTotal()} fallback={t('computing')}>
-          {(s) => tf('coverageHeadline', { n: s().units_meeting_target, total: s().units, target: fmt(targetPct(), targetPct() % 1 ? 1 : 0) })}
+        <Show when={slatedTotal()} keyed fallback={t('computing')}>
+          {(s) => tf('coverageHeadline', { n: s.units_meeting_target, total: s.units, target: fmt(targetPct(), targetPct() % 1 ? 1 : 0) })}
         </Show>
         <Show when={props.busy}>
           <span class="busy"> · {t('computing')}</span>
@@ -102,10 +102,10 @@ export function CoveragePanel(props: CoveragePanelProps) {
           {t('coverageMap')}
         </label>
       </div>
-      <Show when={props.result}>
+      <Show when={props.result} keyed>
         {(r) => (
           <p class="note" data-testid="plans-counted">
-            {tf('plansCounted', { counted: r().plans.counted, excluded: r().plans.excluded.length })}
+            {tf('plansCounted', { counted: r.plans.counted, excluded: r.plans.excluded.length })}
             <For each={excludedByReason()}>{([reason, n]) => <span> · {t(`reason.${reason}` as MessageKey)}: {n}</span>}</For>
           </p>
         )}
@@ -146,10 +146,10 @@ export function CoveragePanel(props: CoveragePanelProps) {
               )}
             </For>
           </tbody>
-          <Show when={props.result}>
+          <Show when={props.result} keyed>
             {(r) => (
               <tfoot>
-                <For each={[['totalSlated', r().totals.slated], ['totalOther', r().totals.other], ['totalDistrict', r().totals.district]] as const}>
+                <For each={[['totalSlated', r.totals.slated], ['totalOther', r.totals.other], ['totalDistrict', r.totals.district]] as const}>
                   {([label, tot]) => (
                     <tr>
                       <th scope="row" colspan="2">{t(label)}</th>

@@ -24,13 +24,13 @@ export function featureTitle(entry: LayerEntry, p: Props): string {
 export function FeatureCard(props: { selected: SelectedFeature | null; units: FeatureCollection | undefined; onClose: () => void }) {
   const info = createMemo(() => (props.selected ? featureInfo(props.selected.entry, props.selected.feature, lang(), props.units, featureTitle) : null));
   return (
-    <Show when={info()}>
+    <Show when={info()} keyed>
       {(i) => (
         <section class="feature-card" role="region" aria-label={t('selected')} data-testid="feature-card">
           <div class="feature-card-head">
             <div>
-              <p class="feature-kind">{i().kind}</p>
-              <h2 class="feature-title">{i().title}</h2>
+              <p class="feature-kind">{i.kind}</p>
+              <h2 class="feature-title">{i.title}</h2>
             </div>
             <button type="button" class="icon-button" onClick={() => props.onClose()} aria-label={t('close')}>×</button>
           </div>
@@ -40,7 +40,7 @@ export function FeatureCard(props: { selected: SelectedFeature | null; units: Fe
             </p>
           </Show>
           <dl>
-            <For each={i().rows}>
+            <For each={i.rows}>
               {(r) => (
                 <>
                   <dt>{r.label}</dt>
@@ -48,28 +48,28 @@ export function FeatureCard(props: { selected: SelectedFeature | null; units: Fe
                 </>
               )}
             </For>
-            <Show when={i().measure}>
+            <Show when={i.measure} keyed>
               {(m) => (
                 <>
-                  <dt>{m().label}</dt>
-                  <dd data-testid="feature-measure">{m().value}</dd>
+                  <dt>{m.label}</dt>
+                  <dd data-testid="feature-measure">{m.value}</dd>
                 </>
               )}
             </Show>
-            <Show when={i().units.length > 0}>
+            <Show when={i.units.length > 0}>
               <dt>{t('liesIn')}</dt>
-              <dd data-testid="feature-units">{i().units.join(', ')}</dd>
+              <dd data-testid="feature-units">{i.units.join(', ')}</dd>
             </Show>
           </dl>
-          <Show when={i().history.length > 0}>
+          <Show when={i.history.length > 0}>
             <h3 class="history-title">{props.selected?.entry.id.startsWith('wards-') ? t('absorbed') : t('history')}</h3>
             <ul class="history" data-testid="feature-history">
-              <For each={i().history}>{(h) => <li>{h}</li>}</For>
+              <For each={i.history}>{(h) => <li>{h}</li>}</For>
             </ul>
           </Show>
           <p class="geometry-source">
-            <span class={`prov prov-${i().provenance}`}>{t(`provenance.${i().provenance}`)}</span>{' '}
-            <strong>{t('provenance')}:</strong> {i().source}
+            <span class={`prov prov-${i.provenance}`}>{t(`provenance.${i.provenance}`)}</span>{' '}
+            <strong>{t('provenance')}:</strong> {i.source}
           </p>
         </section>
       )}
