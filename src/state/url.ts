@@ -29,7 +29,7 @@ const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 export function encodeUrlState(s: UrlState): string {
   const p = new URLSearchParams();
   if (s.view) {
-    p.set('map', [round(s.view.zoom, 2), round(s.view.center[1], 5), round(s.view.center[0], 5), round(s.view.bearing, 1)].join('/'));
+    p.set('map', [round(s.view.zoom, 3), round(s.view.center[1], 5), round(s.view.center[0], 5), round(s.view.bearing, 1)].join('/'));
   }
   if (s.layers) p.set('layers', s.layers.join(','));
   const op = Object.entries(s.opacity).filter(([, v]) => v !== 1);

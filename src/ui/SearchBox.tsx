@@ -25,10 +25,10 @@ export function SearchBox(props: { index: SearchIndex | null; onChoose: (hit: Se
     } else if (e.key === 'Enter') {
       e.preventDefault();
       choose(hits()[active()]);
-    } else if (e.key === 'Escape') {
+    } else if (e.key === 'Escape' && open() && hits().length > 0) {
+      // Esc first closes the list; with no list open it goes on to close the feature info.
       e.stopPropagation();
-      if (open() && query()) setOpen(false);
-      else setQuery('');
+      setOpen(false);
     }
   };
   return (

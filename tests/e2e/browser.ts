@@ -60,12 +60,15 @@ export async function openApp(page: Page, suffix = ''): Promise<void> {
 }
 
 export async function waitForIdle(page: Page): Promise<void> {
+  // A change made just now (paint, visibility, camera) renders on a later frame: let two pass
+  // before asking whether the map is settled, or a stale 'idle' would be trusted.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.waitForFunction(
     () => {
       const s = document.querySelector('.app')?.getAttribute('data-map-state');
       if (s === 'error') throw new Error('map reported an error');
-      const w = window as unknown as { __vy?: { map: { loaded(): boolean; areTilesLoaded(): boolean } } };
-      return s === 'idle' && !!w.__vy?.map.loaded();
+      const w = window as unknown as { __vy?: { map: { loaded(): boolean; isMoving(): boolean } } };
+      return s === 'idle' && !!w.__vy?.map.loaded() && !w.__vy.map.isMoving();
     },
     undefined,
     { timeout: MAP_IDLE_TIMEOUT },

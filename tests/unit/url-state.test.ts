@@ -36,7 +36,7 @@ describe('URL state', () => {
     const arb = fc.record({
       view: fc.option(fc.record({
         center: fc.tuple(fc.integer({ min: -18000000, max: 18000000 }).map((x) => x / 1e5), fc.integer({ min: -9000000, max: 9000000 }).map((x) => x / 1e5)),
-        zoom: fc.integer({ min: 0, max: 2200 }).map((x) => x / 100),
+        zoom: fc.integer({ min: 0, max: 22000 }).map((x) => x / 1000),
         bearing: fc.integer({ min: -1800, max: 1800 }).map((x) => x / 10),
       })),
       layers: fc.option(fc.uniqueArray(id, { maxLength: 6 })),

@@ -64,7 +64,10 @@ export const planningEntries: LayerEntry[] = [
     layers: [
       {
         id: 'coverage-fill', type: 'fill', filter: ['==', ['get', 'kind'], 'unit'],
-        paint: { 'fill-color': ['match', ['get', 'coverage_class'], 0, coverageRamp[0], 1, coverageRamp[1], 2, coverageRamp[2], 3, coverageRamp[3], coverageRamp[4]], 'fill-opacity': 1 },
+        paint: { 'fill-color': ['match', ['get', 'coverage_class'], 0, coverageRamp[0], 1, coverageRamp[1], 2, coverageRamp[2], 3, coverageRamp[3], coverageRamp[4]],
+          // The target applies to the 9 slated units; the others are shown, muted, for context.
+          'fill-opacity': ['case', ['==', ['get', 'slated'], true], 1, 0.4],
+        },
       },
       { id: 'coverage-unit-outline', type: 'line', filter: ['==', ['get', 'kind'], 'unit'], paint: { 'line-color': '#ffffff', 'line-width': 1.5 } },
       {
@@ -73,7 +76,8 @@ export const planningEntries: LayerEntry[] = [
       },
       {
         id: 'coverage-label', type: 'symbol', filter: ['==', ['get', 'kind'], 'label'],
-        layout: { 'text-field': ['concat', ['get', 'name'], '\n', ['get', 'coverage_text']], 'text-font': LABEL_FONT, 'text-size': 12 },
+        // The unit's name is drawn by the units layer; the percentage goes just below it.
+        layout: { 'text-field': ['get', 'coverage_text'], 'text-font': LABEL_FONT, 'text-size': 13, 'text-offset': [0, 1.3], 'text-allow-overlap': true },
         paint: { 'text-color': palette.labelText, 'text-halo-color': palette.labelHalo, 'text-halo-width': 1.6 },
       },
     ],
