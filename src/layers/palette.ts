@@ -42,6 +42,6 @@ export const countingPlanOutline = '#111111';
 export const wardColors: Record<string, string> = {
   '07774': '#f3c98b', // Tự Lạn
   '07777': '#a7cbe8', // Việt Yên
-  '07795': '#e7b3cf', // Nếnh
+  '07795': '#d4a6c8', // Nếnh
   '07798': '#b5dcc2', // Vân Hà
 };
