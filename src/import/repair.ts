@@ -1,0 +1,119 @@
+// Repairing polygon geometries on request (never silently): planners' files come out of CAD
+// conversions with unclosed rings, doubled vertices, bow-ties and either winding. Each step is
+// reported per feature so the user can see what changed before accepting the import.
+import { kinks, rewind, unkinkPolygon } from '@turf/turf';
+import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { AnyCollection, AnyFeature } from './types.ts';
+import { errorText } from './types.ts';
+
+export interface RepairAction {
+  featureIndex: number;
+  featureId: string | null;
+  /** What was done, e.g. "closed ring 0; split a self-intersecting polygon into 2 parts". */
+  message: string;
+}
+
+function same(a: Position, b: Position): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}
+
+interface RingFix {
+  ring: Position[] | null;
+  notes: string[];
+}
+
+function fixRing(ring: Position[], index: number): RingFix {
+  const notes: string[] = [];
+  const kept = ring.filter((p, i) => i === 0 || !same(p, ring[i - 1]!));
+  if (kept.length < ring.length) notes.push(`dropped ${ring.length - kept.length} repeated vertices in ring ${index}`);
+  if (kept.length > 0 && !same(kept[0]!, kept[kept.length - 1]!)) {
+    kept.push([...kept[0]!]);
+    notes.push(`closed ring ${index}`);
+  }
+  if (kept.length < 4) return { ring: null, notes: [...notes, `dropped degenerate ring ${index} (${kept.length} positions)`] };
+  return { ring: kept, notes };
+}
+
+/** One polygon's rings fixed, then bow-ties split; [] when nothing of it survives. */
+function fixPolygon(rings: Position[][], notes: string[]): Position[][][] {
+  const fixed: Position[][] = [];
+  for (let i = 0; i < rings.length; i++) {
+    const r = fixRing(rings[i]!, i);
+    notes.push(...r.notes);
+    if (r.ring !== null) fixed.push(r.ring);
+    else if (i === 0) return []; // without its outer ring the polygon is gone, holes too
+  }
+  if (fixed.length === 0) return [];
+  const polygon: Polygon = { type: 'Polygon', coordinates: fixed };
+  if (kinks(polygon).features.length === 0) return [fixed];
+  const parts = unkinkPolygon(polygon).features.map((f) => f.geometry.coordinates);
+  notes.push(`split a self-intersecting polygon into ${parts.length} part${parts.length === 1 ? '' : 's'}`);
+  return parts;
+}
+
+/** The repaired geometry and what was done; null geometry when nothing usable is left. */
+export function repairGeometry(g: Geometry | null): { geometry: Geometry | null; notes: string[] } {
+  if (g === null || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return { geometry: g, notes: [] };
+  const notes: string[] = [];
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const out = polygons.flatMap((p) => fixPolygon(p, notes));
+  if (out.length === 0) return { geometry: null, notes: [...notes, 'no usable polygon left'] };
+  const geometry: Polygon | MultiPolygon =
+    out.length === 1 ? { type: 'Polygon', coordinates: out[0]! } : { type: 'MultiPolygon', coordinates: out };
+  // RFC 7946 winding: outer rings counter-clockwise, holes clockwise.
+  const wound = rewind(geometry, { reverse: false }) as Polygon | MultiPolygon;
+  if (JSON.stringify(wound.coordinates) !== JSON.stringify(geometry.coordinates)) notes.push('rewound rings to RFC 7946 order');
+  return { geometry: wound, notes };
+}
+
+function idOf(f: AnyFeature): string | null {
+  if (typeof f !== 'object' || f === null) return null;
+  const props = f.properties;
+  const id = (typeof props === 'object' && props !== null ? props.id : undefined) ?? f.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+}
+
+/** Repairs the features whose indexes are given (the invalid ones); the others are left untouched. */
+export function repairFeatures(fc: AnyCollection, indexes: ReadonlySet<number>): { collection: AnyCollection; actions: RepairAction[] } {
+  const actions: RepairAction[] = [];
+  const features = fc.features.map((f, i) => {
+    if (!indexes.has(i) || typeof f !== 'object' || f === null) return f;
+    try {
+      const { geometry, notes } = repairGeometry(f.geometry);
+      if (notes.length > 0) actions.push({ featureIndex: i, featureId: idOf(f), message: notes.join('; ') });
+      return { ...f, geometry };
+    } catch (e) {
+      actions.push({ featureIndex: i, featureId: idOf(f), message: `could not be repaired (${errorText(e)})` });
+      return f;
+    }
+  });
+  return { collection: { ...fc, features }, actions };
+}
+
+/** The collection without the given features, and a note per dropped feature. */
+export function dropFeatures(fc: AnyCollection, indexes: ReadonlySet<number>): { collection: AnyCollection; actions: RepairAction[] } {
+  const actions: RepairAction[] = [];
+  const features = fc.features.filter((f, i) => {
+    if (!indexes.has(i)) return true;
+    actions.push({ featureIndex: i, featureId: idOf(f), message: 'left out (invalid)' });
+    return false;
+  });
+  return { collection: { ...fc, features }, actions };
+}
+
+/**
+ * Outer rings counter-clockwise, holes clockwise (RFC 7946), for formats with another or no winding
+ * convention (Shapefile: clockwise outer rings; KML; pre-RFC GeoJSON). A convention change, not a repair.
+ */
+export function rewindCollection(fc: AnyCollection): AnyCollection {
+  const features = fc.features.map((f) => {
+    const g = f?.geometry;
+    if (g === null || g === undefined || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return f;
+    try {
+      return { ...f, geometry: rewind(g, { reverse: false }) as Geometry };
+    } catch {
+      return f; // malformed: the checker reports it
+    }
+  });
+  return { ...fc, features };
+}
