@@ -50,6 +50,8 @@ export function createMap(o: MapOptions): MapHandle {
     canvasContextAttributes: { preserveDrawingBuffer: true },
     attributionControl: { compact: false, customAttribution: o.attribution },
     dragRotate: true,
+    // Label fade-ins are motion too: none for users who ask for reduced motion.
+    fadeDuration: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300,
   });
   o.onState('loading');
   map.on('idle', () => o.onState('idle'));

@@ -165,8 +165,9 @@ describe('periods', () => {
 
     await page.getByRole('radio', { name: /^2024/ }).check();
     await waitForIdle(page);
-    const labels = await page.evaluate(() => (window as any).__vy.map.queryRenderedFeatures({ layers: ['units-2024-label'] }).map((f: any) => f.properties.type_2024 + ' ' + f.properties.name));
-    expect(labels).toContain('Phường Bích Động');
+    const labels2024 = () => page.evaluate(() => (window as any).__vy.map.queryRenderedFeatures({ layers: ['units-2024-label'] }).map((f: any) => f.properties.type_2024 + ' ' + f.properties.name) as string[]);
+    await expect.poll(labels2024).toContain('Phường Bích Động');
+    const labels = await labels2024();
     expect(labels).toContain('Xã Minh Đức');
     const q = await project(page, [106.127, 21.2686]);
     await page.mouse.click(q.x, q.y);
