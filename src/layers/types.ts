@@ -6,7 +6,7 @@ import type { Localized } from '../i18n/messages';
 export type Period = '2021' | '2024' | '2025';
 export const PERIODS: readonly Period[] = ['2021', '2024', '2025'];
 
-export type GroupId = 'admin' | 'industry' | 'infrastructure' | 'tourism' | 'planning';
+export type GroupId = 'admin' | 'industry' | 'infrastructure' | 'tourism' | 'planning' | 'imported';
 export type Provenance = 'official' | 'indicative' | 'demonstration';
 
 /** A MapLibre layer spec without `source`: the catalog entry's own source is filled in. */

@@ -5,7 +5,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { StyleSpecification, GeoJSONSource, PaddingOptions } from 'maplibre-gl';
 import type { LayerEntry } from '../layers/types';
-import { mapLayerIds, opacityPaint } from './style';
+import { mapLayerIds, opacityPaint, entrySources, entryLayers, labelSourceId } from './style';
 
 // Bundled MapLibre cannot find its worker next to itself; point it at the emitted file.
 setWorkerUrl(workerUrl);
@@ -17,6 +17,9 @@ export interface MapHandle {
   setEntryVisible(entry: LayerEntry, visible: boolean): void;
   /** Draw an entry at `factor` × its catalog opacity. */
   setEntryOpacity(entry: LayerEntry, factor: number): void;
+  /** Add an entry created at run time (an imported layer) with its data, below the highlight. */
+  addEntry(entry: LayerEntry, data: GeoJSON.FeatureCollection, visible: boolean): void;
+  removeEntry(entry: LayerEntry): void;
   /** Replace a GeoJSON source's data (derived layers, imported data). */
   setData(sourceId: string, data: GeoJSON.FeatureCollection): void;
   /** Frame a bounding box [w, s, e, n]; animated unless the user prefers reduced motion. */
@@ -84,6 +87,17 @@ export function createMap(o: MapOptions): MapHandle {
           map.setPaintProperty(spec.id, prop as never, value as never);
         }
       }
+    },
+    addEntry(entry, data, visible) {
+      if (map.getSource(entry.id)) return;
+      for (const [id, src] of Object.entries(entrySources(entry, data))) map.addSource(id, src);
+      const { drawn, symbols } = entryLayers(entry, visible, 1);
+      for (const l of drawn) map.addLayer(l, 'selection-fill');
+      for (const l of symbols) map.addLayer(l);
+    },
+    removeEntry(entry) {
+      for (const l of entry.layers) if (map.getLayer(l.id)) map.removeLayer(l.id);
+      for (const id of [entry.id, labelSourceId(entry.id)]) if (map.getSource(id)) map.removeSource(id);
     },
     setData(sourceId, data) {
       const src = map.getSource(sourceId);

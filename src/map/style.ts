@@ -20,6 +20,31 @@ export interface StyleInputs {
   opacity?: ReadonlyMap<string, number>;
 }
 
+/** The GeoJSON sources of one entry: its data, and label points where the entry asks for them. */
+export function entrySources(entry: LayerEntry, data: FeatureCollection | undefined): Record<string, SourceSpecification> {
+  const fc: FeatureCollection = data ?? { type: 'FeatureCollection', features: [] };
+  const out: Record<string, SourceSpecification> = { [entry.id]: { type: 'geojson', data: fc, promoteId: 'id' } };
+  if (entry.labelPoints) out[labelSourceId(entry.id)] = { type: 'geojson', data: labelPoints(fc), promoteId: 'id' };
+  return out;
+}
+
+/** The MapLibre layers of one entry, split into drawn layers and symbol (label) layers. */
+export function entryLayers(entry: LayerEntry, visible: boolean, opacity: number): { drawn: LayerSpecification[]; symbols: LayerSpecification[] } {
+  const drawn: LayerSpecification[] = [];
+  const symbols: LayerSpecification[] = [];
+  for (const spec of entry.layers) {
+    const { fromLabelPoints, ...rest } = spec;
+    const layer = {
+      ...rest,
+      source: fromLabelPoints ? labelSourceId(entry.id) : entry.id,
+      layout: { ...(rest.layout ?? {}), visibility: visible ? 'visible' : 'none' },
+      paint: { ...((rest as { paint?: object }).paint ?? {}), ...opacityPaint(spec, opacity) },
+    } as LayerSpecification;
+    (layer.type === 'symbol' ? symbols : drawn).push(layer);
+  }
+  return { drawn, symbols };
+}
+
 export function buildStyle({ entries, datasets, fontFaces, visibility, opacity }: StyleInputs): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {};
   const layers: LayerSpecification[] = [
@@ -29,22 +54,10 @@ export function buildStyle({ entries, datasets, fontFaces, visibility, opacity }
   // reverse catalog order: MapLibre places the topmost labels first, and unit names must win.
   const symbolLayers: LayerSpecification[] = [];
   for (const entry of entries) {
-    const data: FeatureCollection = datasets.get(entry.id) ?? { type: 'FeatureCollection', features: [] };
-    sources[entry.id] = { type: 'geojson', data, promoteId: 'id' };
-    if (entry.labelPoints) {
-      sources[labelSourceId(entry.id)] = { type: 'geojson', data: labelPoints(data), promoteId: 'id' };
-    }
-    const visible = visibility?.get(entry.id) ?? entry.visible;
-    for (const spec of entry.layers) {
-      const { fromLabelPoints, ...rest } = spec;
-      const layer = {
-        ...rest,
-        source: fromLabelPoints ? labelSourceId(entry.id) : entry.id,
-        layout: { ...(rest.layout ?? {}), visibility: visible ? 'visible' : 'none' },
-        paint: { ...((rest as { paint?: object }).paint ?? {}), ...opacityPaint(spec, opacity?.get(entry.id) ?? 1) },
-      } as LayerSpecification;
-      (layer.type === 'symbol' ? symbolLayers : layers).push(layer);
-    }
+    Object.assign(sources, entrySources(entry, datasets.get(entry.id)));
+    const { drawn, symbols } = entryLayers(entry, visibility?.get(entry.id) ?? entry.visible, opacity?.get(entry.id) ?? 1);
+    layers.push(...drawn);
+    symbolLayers.push(...symbols);
   }
   // The selected feature's highlight sits above every layer, below the labels.
   sources[SELECTION_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };

@@ -32,6 +32,8 @@ export function buildSearchIndex(items: readonly SearchItem[]): SearchIndex {
     fields: ['text', 'unitText'],
     storeFields: ['key'],
     processTerm: (t) => fold(t),
+    // Split on anything that is not a letter or digit (MiniSearch's default keeps symbols like < and =).
+    tokenize: (text) => words(text),
     searchOptions: { prefix: true, boost: { text: 3 }, combineWith: 'AND' },
   });
   const byKey = new Map(items.map((i) => [i.key, i]));

@@ -5,8 +5,9 @@ import type { CoverageOptions } from '../coverage/types';
 import { DEFAULT_OPTIONS } from '../coverage/types';
 import { catalog } from '../layers/catalog';
 import type { Period } from '../layers/types';
+import type { ImportedMeta } from '../layers/imported';
 
-export type PanelId = 'legend' | 'coverage';
+export type PanelId = 'legend' | 'coverage' | 'data';
 
 export interface Selection {
   layerId: string;
@@ -24,6 +25,10 @@ export interface AppState {
   selected: Selection | null;
   /** Unit highlighted from the coverage table (its counting plans are outlined). */
   focusedUnit: string | null;
+  /** Layers the user imported (their features are kept outside the store). */
+  imported: ImportedMeta[];
+  /** Whether the bundled demonstration register counts for coverage (off once a real one is loaded). */
+  useDemoRegister: boolean;
 }
 
 export function initialState(): AppState {
@@ -36,6 +41,8 @@ export function initialState(): AppState {
     coverage: { ...DEFAULT_OPTIONS, levels: [...DEFAULT_OPTIONS.levels], statuses: [...DEFAULT_OPTIONS.statuses] },
     selected: null,
     focusedUnit: null,
+    imported: [],
+    useDemoRegister: true,
   };
 }
 
@@ -51,4 +58,7 @@ export const actions = {
   setPeriod: (p: Period) => setState('period', p),
   select: (s: Selection | null) => setState('selected', s),
   focusUnit: (id: string | null) => setState('focusedUnit', id),
+  addImported: (m: ImportedMeta) => setState({ imported: [...state.imported, m], visible: { ...state.visible, [m.id]: true } }),
+  removeImported: (id: string) => setState('imported', (l) => l.filter((m) => m.id !== id)),
+  setUseDemoRegister: (v: boolean) => setState('useDemoRegister', v),
 };

@@ -38,13 +38,17 @@ export function currentUrlState(view: View | null): UrlState {
 export function applyUrlState(u: UrlState): void {
   const known = new Set(catalog.map((e) => e.id));
   setState({
-    visible: u.layers
-      ? Object.fromEntries(catalog.map((e) => [e.id, u.layers!.includes(e.id)]))
-      : Object.fromEntries(catalog.map((e) => [e.id, e.visible])),
+    // Imported layers are not in the catalog: a link from elsewhere cannot name them, so they keep their state.
+    visible: {
+      ...state.visible,
+      ...(u.layers
+        ? Object.fromEntries(catalog.map((e) => [e.id, u.layers!.includes(e.id)]))
+        : Object.fromEntries(catalog.map((e) => [e.id, e.visible]))),
+    },
     opacity: Object.fromEntries(catalog.map((e) => [e.id, u.opacity[e.id] ?? 1])),
     selected: u.selected && known.has(u.selected.layerId) ? u.selected : null,
     period: u.period,
-    panel: (['legend', 'coverage'] as PanelId[]).includes(u.panel as PanelId) ? (u.panel as PanelId) : 'legend',
+    panel: (['legend', 'coverage', 'data'] as PanelId[]).includes(u.panel as PanelId) ? (u.panel as PanelId) : 'legend',
     panelOpen: u.panelOpen,
   });
   setLang(u.lang);

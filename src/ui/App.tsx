@@ -1,8 +1,8 @@
-import { createSignal, createEffect, createMemo, onMount, onCleanup, Show, on } from 'solid-js';
+import { createSignal, createEffect, createMemo, onMount, onCleanup, Show, on, batch } from 'solid-js';
 import type { MapGeoJSONFeature, PaddingOptions } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
-import { catalog, entryById } from '../layers/catalog';
+import { catalog } from '../layers/catalog';
 import { inPeriod } from '../layers/types';
 import { loadDatasets, type Datasets } from '../data/load';
 import { buildStyle, SELECTION_SOURCE } from '../map/style';
@@ -28,6 +28,13 @@ import { SearchBox } from './SearchBox';
 import { PeriodSwitch } from './PeriodSwitch';
 import { CopyLink } from './CopyLink';
 import { FeatureList } from './FeatureList';
+import { ImportPanel } from './ImportPanel';
+import { createImportClient, type ImportClient } from '../data/import-client';
+import { createImportController } from '../data/import-controller';
+import { loadLayers, saveLayer, deleteLayer, type StoreOutcome } from '../data/layer-store';
+import { importedEntry, type ImportedMeta } from '../layers/imported';
+import type { LayerEntry } from '../layers/types';
+import { tf } from '../i18n';
 
 // Việt Yên's extent, used until the district file is loaded.
 const FALLBACK_BOUNDS: BBox = [106.0, 21.19, 106.17, 21.35];
@@ -41,13 +48,47 @@ export function App() {
   const [datasets, setDatasets] = createSignal<Datasets | null>(null);
   const [coverage, setCoverage] = createSignal<CoverageResult | null>(null);
   const [coverageBusy, setCoverageBusy] = createSignal(false);
+  const [importedData, setImportedData] = createSignal<ReadonlyMap<string, FeatureCollection>>(new Map());
+  const [storageMessage, setStorageMessage] = createSignal<string | null>(null);
   let handle: MapHandle | undefined;
   let client: CoverageClient | undefined;
+  let importClient: ImportClient | undefined;
   let urlSync: UrlSync | undefined;
 
-  const units = (): FeatureCollection | undefined => datasets()?.get('units-2021');
-  const plans = (): FeatureCollection | undefined => datasets()?.get('plans-demo');
-  const periodEntries = createMemo(() => catalog.filter((e) => inPeriod(e, state.period)));
+  // Imported layers become catalog-shaped entries; everything below works on `allEntries`.
+  const importedEntries = createMemo(() =>
+    state.imported.map((m) => importedEntry(m, Object.keys(importedData().get(m.id)?.features[0]?.properties ?? {}))),
+  );
+  const allEntries = createMemo((): LayerEntry[] => [...catalog, ...importedEntries()]);
+  const allData = createMemo(() => {
+    const m = new Map(datasets() ?? []);
+    for (const [k, v] of importedData()) m.set(k, v);
+    return m as Datasets;
+  });
+  const entryOf = (id: string) => allEntries().find((e) => e.id === id);
+  const isVisible = (e: LayerEntry) => state.visible[e.id] ?? e.visible;
+
+  // What coverage is computed on: imported unit boundaries replace the bundled ones; plan
+  // registers are the imported ones plus, if switched on, the demonstration register.
+  const bundledUnits = (): FeatureCollection | undefined => datasets()?.get('units-2021');
+  const unitsLayer = createMemo(() => [...state.imported].reverse().find((m) => m.role === 'units'));
+  const units = createMemo((): FeatureCollection | undefined => (unitsLayer() ? importedData().get(unitsLayer()!.id) : bundledUnits()));
+  const plans = createMemo((): FeatureCollection => {
+    const features = [
+      ...(state.useDemoRegister ? (datasets()?.get('plans-demo')?.features ?? []) : []),
+      ...state.imported.filter((m) => m.role === 'plans').flatMap((m) => importedData().get(m.id)?.features ?? []),
+    ];
+    return { type: 'FeatureCollection', features };
+  });
+  const registerNames = createMemo(() => [
+    ...(state.useDemoRegister ? [t('demoRegisterName')] : []),
+    ...state.imported.filter((m) => m.role === 'plans').map((m) => m.name),
+  ]);
+  const periodEntries = createMemo(() => allEntries().filter((e) => inPeriod(e, state.period)));
+  const importer = createImportController(() => importClient!, () => datasets()?.get('district'));
+  const storageNote = (o: StoreOutcome) => {
+    if (!o.persisted) setStorageMessage(tf('storageUnavailable', { reason: o.reason }));
+  };
 
   // Store values are proxies, which postMessage cannot clone: hand the worker plain copies.
   const coverageOptions = (): CoverageOptions => ({
@@ -86,15 +127,12 @@ export function App() {
     const s = state.selected;
     const d = datasets();
     if (!s || !d) return null;
-    const entry = entryById(s.layerId);
-    const f = d.get(s.layerId)?.features.find((x) => String(x.properties?.id ?? x.id) === s.id);
+    const entry = entryOf(s.layerId);
+    const f = allData().get(s.layerId)?.features.find((x) => String(x.properties?.id ?? x.id) === s.id);
     return f && entry ? { entry, feature: f } : null;
   });
 
-  const searchIndex = createMemo(() => {
-    const d = datasets();
-    return d ? buildSearchIndex(searchItems(catalog, d, lang(), featureTitle)) : null;
-  });
+  const searchIndex = createMemo(() => (datasets() ? buildSearchIndex(searchItems(allEntries(), allData(), lang(), featureTitle)) : null));
 
   /** Show a feature: its layer on, the map framed on it, its info open. */
   const reveal = (layerId: string, f: Feature) => {
@@ -105,11 +143,14 @@ export function App() {
     else if (g) handle?.frame(bbox(f) as BBox, padding());
   };
   const chooseHit = (h: SearchHit) => {
-    const f = datasets()?.get(h.item.layerId)?.features.find((x) => String(x.properties?.id ?? x.id) === h.item.featureId);
+    const f = allData().get(h.item.layerId)?.features.find((x) => String(x.properties?.id ?? x.id) === h.item.featureId);
     if (f) reveal(h.item.layerId, f);
   };
 
   onMount(async () => {
+    // Workers first: the coverage effect fires as soon as the data arrives.
+    client = createCoverageClient();
+    importClient = createImportClient();
     let d: Datasets;
     try {
       d = await loadDatasets(catalog);
@@ -143,28 +184,97 @@ export function App() {
     // Test hook: browser tests project coordinates and query rendered features through it.
     (window as unknown as { __vy?: unknown }).__vy = { map: handle.map, coverage };
 
-    client = createCoverageClient();
-    setCoverageBusy(true);
-    client
-      .init(units()!.features, plans()?.features ?? [], coverageOptions())
-      .then(setCoverage)
-      .catch((e: Error) => setLoadError(e.message))
-      .finally(() => setCoverageBusy(false));
+    // Layers imported in earlier sessions come back.
+    const kept = await loadLayers();
+    storageNote(kept.outcome);
+    batch(() => {
+      for (const l of kept.layers) addImportedLayer(l, l.collection);
+      // With a real register loaded, the demonstration one stays out of coverage after a reload too.
+      if (kept.layers.some((l) => l.role === 'plans')) actions.setUseDemoRegister(false);
+    });
   });
   onCleanup(() => {
     handle?.destroy();
     client?.dispose();
+    importClient?.dispose();
   });
+
+  function addImportedLayer(meta: ImportedMeta, collection: FeatureCollection) {
+    setImportedData((m) => new Map(m).set(meta.id, collection));
+    actions.addImported(meta);
+    const entry = entryOf(meta.id);
+    if (entry) handle?.addEntry(entry, collection, true);
+  }
+  async function acceptImport(key: number) {
+    const item = importer.take(key);
+    if (!item?.result?.ok) return;
+    const meta: ImportedMeta = {
+      id: `import-${Date.now().toString(36)}-${key}`,
+      name: item.name.trim() || item.fileName,
+      role: item.options.role,
+      color: item.color,
+      fileName: item.fileName,
+      provenance: item.provenance,
+      createdAt: new Date().toISOString(),
+    };
+    const collection = item.result.collection as FeatureCollection;
+    // One batch: coverage recomputes once, on the final inputs.
+    batch(() => {
+      addImportedLayer(meta, collection);
+      // A planner's own register replaces the demonstration one for coverage (it can be switched back on).
+      if (meta.role === 'plans') actions.setUseDemoRegister(false);
+    });
+    storageNote(await saveLayer({ ...meta, collection }));
+  }
+  async function removeImported(id: string) {
+    const entry = entryOf(id);
+    if (entry) handle?.removeEntry(entry);
+    if (state.selected?.layerId === id) actions.select(null);
+    actions.removeImported(id);
+    setImportedData((m) => {
+      const n = new Map(m);
+      n.delete(id);
+      return n;
+    });
+    storageNote(await deleteLayer(id));
+  }
+  const exportLayer = (id: string) => {
+    const fc = allData().get(id);
+    const entry = entryOf(id);
+    if (!fc || !entry) return;
+    const safe = entry.id.replace(/[^a-z0-9-]+/gi, '-');
+    downloadText(`${safe}.geojson`, JSON.stringify(fc), 'application/geo+json');
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length) {
+      actions.showPanel('data');
+      void importer.addFiles(files);
+    }
+  };
 
   // Edge effects: the store drives the map and the engine.
   createEffect(() => {
     void mapState();
-    for (const e of catalog) handle?.setEntryVisible(e, !!state.visible[e.id] && inPeriod(e, state.period));
+    for (const e of allEntries()) handle?.setEntryVisible(e, isVisible(e) && inPeriod(e, state.period));
   });
   createEffect(() => {
     void mapState();
-    for (const e of catalog) handle?.setEntryOpacity(e, state.opacity[e.id] ?? 1);
+    for (const e of allEntries()) handle?.setEntryOpacity(e, state.opacity[e.id] ?? 1);
   });
+  // The coverage inputs changed (first load, an import, a removal, the demo switch): recompute.
+  createEffect(
+    on([units, plans], ([u, p]) => {
+      if (!client || !u) return;
+      setCoverageBusy(true);
+      client
+        .init(u.features, p.features, coverageOptions())
+        .then(setCoverage)
+        .catch((e: Error) => setLoadError(e.message))
+        .finally(() => setCoverageBusy(false));
+    }),
+  );
   createEffect(
     on(
       () => [state.coverage.levels.join(), state.coverage.statuses.join(), state.coverage.target],
@@ -188,11 +298,11 @@ export function App() {
       'coverage',
       coverageLayerData({
         units: u,
-        plans: p ?? { type: 'FeatureCollection', features: [] },
+        plans: p,
         result: r,
         focusedUnit: state.focusedUnit,
         unitIds: u.features.map((f, i) => unitId(f, i)),
-        planIds: (p?.features ?? []).map((f, i) => planId(f, i)),
+        planIds: p.features.map((f, i) => planId(f, i)),
       }),
     );
   });
@@ -226,7 +336,7 @@ export function App() {
   onCleanup(() => window.removeEventListener('keydown', onKey));
 
   return (
-    <div class="app" data-map-state={mapState()}>
+    <div class="app" data-map-state={mapState()} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <div class="map" ref={container} role="region" aria-label={t('mapLabel')} aria-describedby="feature-list-title" />
       <SidePanel open={state.panelOpen} onToggle={actions.togglePanel}>
         <Show when={loadError()}>
@@ -243,19 +353,28 @@ export function App() {
             onClick={() => actions.showPanel('legend')}>{t('tabLegend')}</button>
           <button type="button" role="tab" id="tab-coverage" aria-selected={state.panel === 'coverage'} aria-controls="tabpanel-coverage"
             onClick={() => actions.showPanel('coverage')}>{t('tabCoverage')}</button>
+          <button type="button" role="tab" id="tab-data" aria-selected={state.panel === 'data'} aria-controls="tabpanel-data"
+            onClick={() => actions.showPanel('data')}>{t('tabData')}</button>
         </div>
         <div role="tabpanel" id="tabpanel-legend" aria-labelledby="tab-legend" hidden={state.panel !== 'legend'}>
           <Legend entries={periodEntries()} visible={state.visible} opacity={state.opacity} context={{ target: state.coverage.target }}
-            onVisible={actions.setVisible} onGroupVisible={actions.setGroupVisible} onOpacity={actions.setOpacity} />
+            onVisible={actions.setVisible} onGroupVisible={actions.setGroupVisible} onOpacity={actions.setOpacity}
+            onExport={exportLayer} onRemove={removeImported} removable={(id) => state.imported.some((m) => m.id === id)} />
           <p class="note">{t('unitsNote')}</p>
         </div>
         <div role="tabpanel" id="tabpanel-coverage" aria-labelledby="tab-coverage" hidden={state.panel !== 'coverage'}>
           <CoveragePanel result={coverage()} busy={coverageBusy()} options={state.coverage}
-            demoRegister={!!entryById('plans-demo')} coverageMode={!!state.visible['coverage']} selectedUnit={state.focusedUnit}
+            demoRegister={state.useDemoRegister} onDemoRegister={actions.setUseDemoRegister}
+            registers={registerNames()} unitsName={unitsLayer()?.name ?? t('bundledUnits')} coverageMode={!!state.visible['coverage']} selectedUnit={state.focusedUnit}
             onOptions={actions.setCoverageOptions} onCoverageMode={(v) => actions.setVisible('coverage', v)}
             onSelectUnit={focusUnitRow} onExport={exportCsv} />
         </div>
-        <FeatureList entries={periodEntries()} visible={state.visible} datasets={datasets()} onChoose={reveal} />
+        <div role="tabpanel" id="tabpanel-data" aria-labelledby="tab-data" hidden={state.panel !== 'data'}>
+          <ImportPanel pending={importer.pending} storageMessage={storageMessage()}
+            onFiles={(f) => void importer.addFiles(f)} onOptions={(k, o) => void importer.update(k, o)}
+            onMeta={importer.setMeta} onAccept={(k) => void acceptImport(k)} onCancel={importer.cancel} />
+        </div>
+        <FeatureList entries={periodEntries()} visible={state.visible} datasets={allData()} onChoose={reveal} />
       </SidePanel>
       <Show when={mapState() === 'loading'}>
         <div class="loading" role="status">{t('loading')}</div>

@@ -9,6 +9,10 @@ export interface CoveragePanelProps {
   busy: boolean;
   options: CoverageOptions;
   demoRegister: boolean;
+  onDemoRegister: (v: boolean) => void;
+  /** Names of the plan registers counted, and of the unit boundaries used. */
+  registers: string[];
+  unitsName: string;
   coverageMode: boolean;
   selectedUnit: string | null;
   onOptions: (o: Partial<CoverageOptions>) => void;
@@ -54,6 +58,13 @@ export function CoveragePanel(props: CoveragePanelProps) {
       <Show when={props.demoRegister}>
         <p class="demo-warning" role="note">{t('demoRegister')}</p>
       </Show>
+      <p class="note" data-testid="coverage-inputs">
+        {tf('registerInUse', { names: props.registers.length ? props.registers.join(', ') : t('noRegister') })} · {tf('unitsInUse', { name: props.unitsName })}
+      </p>
+      <label class="switch">
+        <input type="checkbox" checked={props.demoRegister} onChange={(e) => props.onDemoRegister(e.currentTarget.checked)} />
+        {t('useDemoRegister')}
+      </label>
       <p class="headline" data-testid="coverage-headline" aria-live="polite">
         <Show when={slatedTotal()} keyed fallback={t('computing')}>
           {(s) => tf('coverageHeadline', { n: s.units_meeting_target, total: s.units, target: fmt(targetPct(), targetPct() % 1 ? 1 : 0) })}

@@ -9,12 +9,16 @@ export interface LegendProps {
   visible: Readonly<Record<string, boolean>>;
   opacity: Readonly<Record<string, number>>;
   onOpacity: (id: string, v: number) => void;
+  /** Download a layer's features as GeoJSON (WGS 84). */
+  onExport: (id: string) => void;
+  onRemove: (id: string) => void;
+  removable: (id: string) => boolean;
   context: LegendContext;
   onVisible: (id: string, v: boolean) => void;
   onGroupVisible: (ids: string[], v: boolean) => void;
 }
 
-const GROUPS: GroupId[] = ['admin', 'industry', 'infrastructure', 'tourism', 'planning'];
+const GROUPS: GroupId[] = ['admin', 'industry', 'infrastructure', 'tourism', 'planning', 'imported'];
 
 /**
  * Layer panel and legend in one, generated from the catalog: a switch per group and per layer.
@@ -71,6 +75,14 @@ export function Legend(props: LegendProps) {
                         </For>
                       </ul>
                       <p class="prov-note">{tl(entry.provenanceNote)}</p>
+                      <div class="entry-actions">
+                        <Show when={entry.data !== null || props.removable(entry.id)}>
+                          <button type="button" class="small" aria-label={`${t('exportGeojson')}: ${tl(entry.title)}`} onClick={() => props.onExport(entry.id)}>{t('exportGeojson')}</button>
+                        </Show>
+                        <Show when={props.removable(entry.id)}>
+                          <button type="button" class="small danger" aria-label={`${t('remove')}: ${tl(entry.title)}`} onClick={() => props.onRemove(entry.id)}>{t('remove')}</button>
+                        </Show>
+                      </div>
                     </Show>
                   </div>
                 )}

@@ -2,8 +2,17 @@
 import plansUrl from '../../../geodata/plans-demo.geojson?url';
 import { classBounds } from '../../ui/coverage-table';
 import { palette, coverageRamp, countingPlanOutline } from '../palette';
-import type { LayerEntry } from '../types';
+import type { LayerEntry, FieldSpec } from '../types';
 import { F, LABEL_FONT, dashedWhen, pct } from './shared';
+
+/** Labels of a plan register's properties (the bundled demo and imported registers alike). */
+export const planFields: FieldSpec[] = [
+  { key: 'level', label: { vi: 'Cấp quy hoạch', en: 'Plan level' }, values: { detailed: { vi: 'Chi tiết 1/500', en: 'Detailed 1/500' }, zoning: { vi: 'Phân khu 1/2000', en: 'Zoning 1/2000' } } },
+  F.status,
+  { key: 'decision', label: { vi: 'Quyết định phê duyệt', en: 'Approval decision' } },
+  { key: 'approved_on', label: { vi: 'Ngày phê duyệt', en: 'Approved on' }, format: 'date' },
+  { key: 'demo', label: { vi: 'Dữ liệu trình diễn (giả định)', en: 'Demonstration data (fictional)' }, format: 'boolean' },
+];
 
 export const planningEntries: LayerEntry[] = [
   {
@@ -19,13 +28,7 @@ export const planningEntries: LayerEntry[] = [
     visible: false,
     interactive: ['plans-demo-fill'],
     kinds: {},
-    fields: [
-      { key: 'level', label: { vi: 'Cấp quy hoạch', en: 'Plan level' }, values: { detailed: { vi: 'Chi tiết 1/500', en: 'Detailed 1/500' }, zoning: { vi: 'Phân khu 1/2000', en: 'Zoning 1/2000' } } },
-      F.status,
-      { key: 'decision', label: { vi: 'Quyết định phê duyệt', en: 'Approval decision' } },
-      { key: 'approved_on', label: { vi: 'Ngày phê duyệt', en: 'Approved on' }, format: 'date' },
-      { key: 'demo', label: { vi: 'Dữ liệu trình diễn (giả định)', en: 'Demonstration data (fictional)' }, format: 'boolean' },
-    ],
+    fields: planFields,
     layers: [
       {
         id: 'plans-demo-fill', type: 'fill',

@@ -1,0 +1,134 @@
+// Orchestrates imports: reads the chosen files, runs them through the import worker, re-runs with
+// the user's choices (role, CRS, field mapping, repair), and hands accepted layers to the app.
+// Nothing is added to the map until the user accepts; cancel or a failure changes nothing loaded.
+import { createStore, produce, unwrap } from 'solid-js/store';
+import type { ImportResult } from '../import/pipeline';
+import type { FieldMapping } from '../import/fields';
+import type { ImportRole } from '../import/types';
+import { guessMapping } from '../import/fields';
+import type { Provenance } from '../layers/types';
+import { IMPORT_COLORS } from '../layers/imported';
+import type { ImportClient } from './import-client';
+
+export interface PendingOptions {
+  role: ImportRole;
+  crs?: string;
+  mapping?: Partial<FieldMapping>;
+  repair: boolean;
+  skipInvalid: boolean;
+}
+
+export interface PendingImport {
+  key: number;
+  fileName: string;
+  progress: { fraction: number; stage: string } | null;
+  result: ImportResult | null;
+  options: PendingOptions;
+  name: string;
+  color: string;
+  provenance: Provenance;
+}
+
+export interface ImportController {
+  pending: readonly PendingImport[];
+  addFiles(files: readonly File[]): Promise<void>;
+  update(key: number, patch: Partial<PendingOptions>): Promise<void>;
+  setMeta(key: number, patch: Partial<Pick<PendingImport, 'name' | 'color' | 'provenance'>>): void;
+  cancel(key: number): void;
+  /** Removes the item and returns it (with its successful result) for the app to add. */
+  take(key: number): PendingImport | null;
+}
+
+const baseName = (f: string) => f.replace(/\.(geojson|json|zip|kml|kmz)$/i, '');
+
+export function createImportController(client: () => ImportClient, district: () => unknown): ImportController {
+  const [pending, setPending] = createStore<PendingImport[]>([]);
+  // The bytes stay outside the store: proxies around large buffers are slow and pointless.
+  const bytes = new Map<number, ArrayBuffer>();
+  let nextKey = 1;
+  let colorTurn = 0;
+
+  const patch = (key: number, fn: (p: PendingImport) => void) =>
+    setPending(produce((list) => {
+      const p = list.find((x) => x.key === key);
+      if (p) fn(p);
+    }));
+
+  async function run(key: number): Promise<ImportResult | null> {
+    const item = pending.find((p) => p.key === key);
+    const data = bytes.get(key);
+    if (!item || !data) return null;
+    const o = item.options;
+    patch(key, (p) => (p.progress = { fraction: 0, stage: 'parse' }));
+    let result: ImportResult;
+    try {
+      result = await client().run(
+        item.fileName,
+        data,
+        { role: o.role, crs: o.crs, mapping: o.mapping ? { ...o.mapping } : undefined, repair: o.repair, skipInvalid: o.skipInvalid, district: district() },
+        (fraction, stage) => patch(key, (p) => (p.progress = { fraction, stage })),
+      );
+    } catch (e) {
+      result = { ok: false, fileName: item.fileName, error: `${item.fileName}: ${(e as Error).message}` };
+    }
+    if (!bytes.has(key)) return null; // cancelled meanwhile
+    patch(key, (p) => {
+      p.progress = null;
+      p.result = result;
+    });
+    return result;
+  }
+
+  return {
+    get pending() {
+      return pending;
+    },
+    async addFiles(files) {
+      for (const file of files) {
+        const key = nextKey++;
+        let data: ArrayBuffer;
+        try {
+          data = await file.arrayBuffer();
+        } catch (e) {
+          setPending((l) => [...l, { key, fileName: file.name, progress: null, result: { ok: false, fileName: file.name, error: `${file.name}: cannot be read (${(e as Error).message})` }, options: { role: 'overlay', repair: false, skipInvalid: false }, name: baseName(file.name), color: IMPORT_COLORS[0]!, provenance: 'official' }]);
+          continue;
+        }
+        bytes.set(key, data);
+        setPending((l) => [...l, {
+          key, fileName: file.name, progress: null, result: null,
+          options: { role: 'overlay', repair: false, skipInvalid: false },
+          name: baseName(file.name), color: IMPORT_COLORS[colorTurn++ % IMPORT_COLORS.length]!, provenance: 'official',
+        }]);
+        const first = await run(key);
+        // A file whose fields look like a plan register is proposed as one.
+        if (first?.ok) {
+          const m = guessMapping(first.fields);
+          if (m.name && (m.level || m.status)) {
+            patch(key, (p) => (p.options.role = 'plans'));
+            await run(key);
+          }
+        }
+      }
+    },
+    async update(key, o) {
+      patch(key, (p) => Object.assign(p.options, o));
+      await run(key);
+    },
+    setMeta(key, o) {
+      patch(key, (p) => Object.assign(p, o));
+    },
+    cancel(key) {
+      bytes.delete(key);
+      setPending((l) => l.filter((p) => p.key !== key));
+    },
+    take(key) {
+      const item = pending.find((p) => p.key === key);
+      if (!item || !item.result?.ok) return null;
+      // unwrap: the raw objects, which IndexedDB and postMessage can clone (store proxies cannot).
+      const copy = { ...unwrap(item) };
+      bytes.delete(key);
+      setPending((l) => l.filter((p) => p.key !== key));
+      return copy;
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { For, Show } from 'solid-js';
+import type { PendingImport, PendingOptions } from '../data/import-controller';
+import { SUPPORTED_CRS } from '../import/crs';
+import { PLAN_FIELDS, type PlanField } from '../import/fields';
+import type { Provenance } from '../layers/types';
+import { t, tf, fmt, type MessageKey } from '../i18n';
+
+export interface ImportPanelProps {
+  pending: readonly PendingImport[];
+  storageMessage: string | null;
+  onFiles: (files: File[]) => void;
+  onOptions: (key: number, o: Partial<PendingOptions>) => void;
+  onMeta: (key: number, o: Partial<Pick<PendingImport, 'name' | 'color' | 'provenance'>>) => void;
+  onAccept: (key: number) => void;
+  onCancel: (key: number) => void;
+}
+
+const ROLES = ['plans', 'units', 'overlay'] as const;
+const PROVENANCES: Provenance[] = ['official', 'indicative', 'demonstration'];
+
+/** Loading a planner's own files: choose, review (role, CRS, fields, problems), accept or cancel. */
+export function ImportPanel(props: ImportPanelProps) {
+  return (
+    <section class="import-panel" aria-labelledby="import-title">
+      <h2 id="import-title">{t('importTitle')}</h2>
+      <p class="note">{t('importIntro')}</p>
+      <label class="file-button">
+        {t('chooseFiles')}
+        <input type="file" multiple accept=".geojson,.json,.zip,.kml,.kmz" data-testid="import-input"
+          onChange={(e) => {
+            const files = [...(e.currentTarget.files ?? [])];
+            e.currentTarget.value = '';
+            if (files.length) props.onFiles(files);
+          }} />
+      </label>
+      <Show when={props.storageMessage}>
+        <p class="warning" role="status">{props.storageMessage}</p>
+      </Show>
+      <For each={props.pending}>{(p) => <PendingItem item={p} {...props} />}</For>
+    </section>
+  );
+}
+
+function PendingItem(props: ImportPanelProps & { item: PendingImport }) {
+  const r = () => props.item.result;
+  const ok = () => (r()?.ok ? (r() as Extract<PendingImport['result'], { ok: true }>) : null);
+  const errors = () => ok()?.problems.filter((p) => p.severity === 'error') ?? [];
+  const key = () => props.item.key;
+  return (
+    <article class="pending" data-testid="pending-import" aria-label={props.item.fileName}>
+      <h3>{props.item.fileName}</h3>
+      <Show when={props.item.progress}>
+        {(pr) => (
+          <p class="progress-line">
+            <progress max="1" value={pr().fraction} aria-label={tf('importing', { file: props.item.fileName })} />{' '}
+            {t(`stage.${pr().stage}` as MessageKey)}
+          </p>
+        )}
+      </Show>
+      <Show when={r() && !r()!.ok}>
+        <p class="error" role="alert" data-testid="import-error">{(r() as { error: string }).error}</p>
+        <Show when={(r() as { needsCrs?: boolean }).needsCrs}>
+          <CrsSelect value={props.item.options.crs ?? 'EPSG:9214'} onChange={(crs) => props.onOptions(key(), { crs })} />
+        </Show>
+        <button type="button" onClick={() => props.onCancel(key())}>{t('cancel')}</button>
+      </Show>
+      <Show when={ok()}>
+        {(res) => (
+          <>
+            <fieldset class="filters">
+              <legend>{t('importRole')}</legend>
+              <For each={ROLES}>
+                {(role) => (
+                  <label class="block">
+                    <input type="radio" name={`role-${key()}`} checked={props.item.options.role === role}
+                      onChange={() => props.onOptions(key(), { role })} />
+                    {t(`role.${role}`)}
+                  </label>
+                )}
+              </For>
+            </fieldset>
+            <div class="row">
+              <label>{t('layerName')} <input type="text" value={props.item.name} onInput={(e) => props.onMeta(key(), { name: e.currentTarget.value })} /></label>
+              <label>{t('layerColor')} <input type="color" value={props.item.color} onInput={(e) => props.onMeta(key(), { color: e.currentTarget.value })} /></label>
+              <label>{t('dataNature')}{' '}
+                <select onChange={(e) => props.onMeta(key(), { provenance: e.currentTarget.value as Provenance })}>
+                  <For each={PROVENANCES}>{(pv) => <option value={pv} selected={props.item.provenance === pv}>{t(`provenance.${pv}`)}</option>}</For>
+                </select>
+              </label>
+            </div>
+            <p class="crs-line" data-testid="import-crs">
+              {t('crsLabel')}: <strong>{res().crs.code}</strong> ({t(`crsSource.${res().crs.source}` as MessageKey)})
+            </p>
+            <Show when={res().crs.needsConfirmation}>
+              <p class="warning">{t('crsConfirm')}</p>
+              <CrsSelect value={props.item.options.crs ?? res().crs.code} onChange={(crs) => props.onOptions(key(), { crs })} />
+            </Show>
+            <p class="note" data-testid="import-placement">
+              {res().placement.overlapsDistrict ? t('placementOk') : tf('placementFar', { km: fmt(res().placement.centreDistanceKm ?? 0, 0) })}
+            </p>
+            <Show when={props.item.options.role === 'plans'}>
+              <fieldset class="filters mapping">
+                <legend>{t('fieldMapping')}</legend>
+                <For each={PLAN_FIELDS.filter((f) => f !== 'id')}>
+                  {(field: PlanField) => (
+                    <label class="block">
+                      {t(`field.${field}` as MessageKey)}{' '}
+                      <select onChange={(e) => props.onOptions(key(), { mapping: { ...(props.item.options.mapping ?? {}), [field]: e.currentTarget.value || null } })}>
+                        <option value="" selected={!res().mapping?.[field]}>{t('noField')}</option>
+                        <For each={res().fields}>{(f) => <option value={f} selected={res().mapping?.[field] === f}>{f}</option>}</For>
+                      </select>
+                    </label>
+                  )}
+                </For>
+              </fieldset>
+            </Show>
+            <For each={res().warnings}>{(w) => <p class="warning">{w}</p>}</For>
+            <Show when={errors().length > 0}>
+              <details class="problems" open>
+                <summary>{tf('problemsFound', { n: errors().length })}</summary>
+                <ul data-testid="import-problems">
+                  <For each={errors().slice(0, 50)}>
+                    {(p) => <li>{`${props.item.fileName}: ${p.featureIndex !== null ? `feature ${p.featureIndex}${p.featureId ? ` (id ${p.featureId})` : ''}: ` : ''}${p.message}`}</li>}
+                  </For>
+                </ul>
+              </details>
+            </Show>
+            <div class="row">
+              <label><input type="checkbox" checked={props.item.options.repair} onChange={(e) => props.onOptions(key(), { repair: e.currentTarget.checked })} /> {t('repairInvalid')}</label>
+              <label><input type="checkbox" checked={props.item.options.skipInvalid} onChange={(e) => props.onOptions(key(), { skipInvalid: e.currentTarget.checked })} /> {t('skipInvalid')}</label>
+            </div>
+            <p class="note">{tf('featuresReady', { n: res().collection.features.length })}</p>
+            <div class="row">
+              <button type="button" class="primary" disabled={errors().length > 0 || props.item.progress !== null || res().collection.features.length === 0}
+                onClick={() => props.onAccept(key())}>{t('addToMap')}</button>
+              <button type="button" onClick={() => props.onCancel(key())}>{t('cancel')}</button>
+            </div>
+          </>
+        )}
+      </Show>
+    </article>
+  );
+}
+
+function CrsSelect(props: { value: string; onChange: (crs: string) => void }) {
+  return (
+    <label class="block">
+      {t('crsLabel')}{' '}
+      <select onChange={(e) => props.onChange(e.currentTarget.value)}>
+        <For each={SUPPORTED_CRS}>{(c) => <option value={c.code} selected={c.code === props.value}>{c.code} — {c.name}</option>}</For>
+      </select>
+    </label>
+  );
+}
