@@ -10,6 +10,7 @@ export const palette = {
   labelText: '#1d1d1d',
   labelHalo: '#ffffff',
   selection: '#00a3e0',
+  preview: '#e7298a',
   phuong2024: '#f6b26b',
   xa2024: '#b9d3e8',
   industryOperating: '#7b3294',

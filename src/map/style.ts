@@ -8,6 +8,8 @@ import { labelPoints } from '../geo/label-point';
 import type { Datasets } from '../data/load';
 
 export const SELECTION_SOURCE = 'selection';
+/** Where a file being imported would land, shown before the user accepts it. */
+export const PREVIEW_SOURCE = 'import-preview';
 export const labelSourceId = (entryId: string): string => `${entryId}--labels`;
 
 export interface StyleInputs {
@@ -67,7 +69,13 @@ export function buildStyle({ entries, datasets, fontFaces, visibility, opacity }
     { id: 'selection-line', type: 'line', source: SELECTION_SOURCE, filter: ['!', ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]]], layout: { 'line-join': 'round' }, paint: { 'line-color': palette.selection, 'line-width': 3.5 } },
     { id: 'selection-point', type: 'circle', source: SELECTION_SOURCE, filter: ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]], paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': palette.selection, 'circle-stroke-width': 4 } },
   ];
-  const style: StyleSpecification = { version: 8, sources, layers: [...layers, ...selection, ...symbolLayers.reverse()] };
+  sources[PREVIEW_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+  const preview: LayerSpecification[] = [
+    { id: 'preview-fill', type: 'fill', source: PREVIEW_SOURCE, filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]], paint: { 'fill-color': palette.preview, 'fill-opacity': 0.15 } },
+    { id: 'preview-line', type: 'line', source: PREVIEW_SOURCE, filter: ['!', ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]]], paint: { 'line-color': palette.preview, 'line-width': 2, 'line-dasharray': [2, 1] } },
+    { id: 'preview-point', type: 'circle', source: PREVIEW_SOURCE, filter: ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]], paint: { 'circle-radius': 5, 'circle-color': palette.preview } },
+  ];
+  const style: StyleSpecification = { version: 8, sources, layers: [...layers, ...preview, ...selection, ...symbolLayers.reverse()] };
   if (fontFaces) style['font-faces'] = fontFaces;
   return style;
 }

@@ -5,7 +5,8 @@ import { bbox } from '@turf/turf';
 import { catalog } from '../layers/catalog';
 import { inPeriod } from '../layers/types';
 import { loadDatasets, type Datasets } from '../data/load';
-import { buildStyle, SELECTION_SOURCE } from '../map/style';
+import { buildStyle, SELECTION_SOURCE, PREVIEW_SOURCE } from '../map/style';
+import { unwrap } from 'solid-js/store';
 import { labelFontFaces } from '../map/fonts';
 import { createMap, type MapHandle, type MapState } from '../map/adapter';
 import { coverageLayerData } from '../layers/coverage-data';
@@ -311,6 +312,23 @@ export function App() {
     void mapState();
     handle?.setData(SELECTION_SOURCE, { type: 'FeatureCollection', features: sel ? [sel.feature] : [] });
   });
+
+  // Preview of the latest file under review: drawn dashed and framed, before it is accepted.
+  createEffect(() => {
+    void mapState();
+    const latest = [...importer.pending].reverse().find((p) => p.result?.ok);
+    const fc = latest?.result?.ok ? (unwrap(latest.result.collection) as FeatureCollection) : null;
+    handle?.setData(PREVIEW_SOURCE, fc ?? { type: 'FeatureCollection', features: [] });
+  });
+  createEffect(
+    on(
+      () => [...importer.pending].reverse().find((p) => p.result?.ok)?.result,
+      (r) => {
+        if (r?.ok && r.placement.bbox) handle?.frame(r.placement.bbox as BBox, padding());
+      },
+      { defer: true },
+    ),
+  );
 
   const focusUnitRow = (id: string) => {
     actions.focusUnit(id);

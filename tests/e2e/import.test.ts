@@ -100,8 +100,14 @@ describe('importing a planner\'s own register', () => {
     await expect.poll(() => item.getByTestId('import-crs').textContent()).toContain('EPSG:9214');
     expect(await item.getByTestId('import-crs').textContent()).toContain('đoán từ tọa độ');
     expect(await item.textContent()).toContain('Tệp không ghi hệ tọa độ');
+    // Where it would land is drawn on the map before accepting, and goes away on cancel.
+    const previewed = () => page.evaluate(() => (window as any).__vy.map.queryRenderedFeatures({ layers: ['preview-fill'] }).length as number);
+    await waitForIdle(page);
+    await expect.poll(previewed, { timeout: 10_000 }).toBeGreaterThan(0);
     await item.getByRole('button', { name: 'Hủy' }).click();
     await expect(item.count()).resolves.toBe(0);
+    await waitForIdle(page);
+    await expect.poll(previewed, { timeout: 10_000 }).toBe(0);
 
     const bad = join(tmp, 'hong.geojson');
     writeFileSync(bad, '{"type": "FeatureCollection", "features": [');
