@@ -7,7 +7,7 @@ import { catalog } from '../layers/catalog';
 import type { Period } from '../layers/types';
 import type { ImportedMeta } from '../layers/imported';
 
-export type PanelId = 'legend' | 'coverage' | 'data';
+export type PanelId = 'legend' | 'coverage' | 'data' | 'present';
 
 export interface Selection {
   layerId: string;

@@ -48,7 +48,7 @@ export function applyUrlState(u: UrlState): void {
     opacity: Object.fromEntries(catalog.map((e) => [e.id, u.opacity[e.id] ?? 1])),
     selected: u.selected && known.has(u.selected.layerId) ? u.selected : null,
     period: u.period,
-    panel: (['legend', 'coverage', 'data'] as PanelId[]).includes(u.panel as PanelId) ? (u.panel as PanelId) : 'legend',
+    panel: (['legend', 'coverage', 'data', 'present'] as PanelId[]).includes(u.panel as PanelId) ? (u.panel as PanelId) : 'legend',
     panelOpen: u.panelOpen,
   });
   setLang(u.lang);

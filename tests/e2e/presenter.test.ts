@@ -1,0 +1,179 @@
+// Issue 6: presenter mode moves scene by scene and changes what is drawn; Esc gives back the page
+// exactly as it was; decks survive reloads and bad deck files are refused; exported images have
+// the requested size, the map's colours where the features are, and a legend of the visible layers.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readFileSync, writeFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { palette } from '../../src/layers/palette';
+import { launch, newPage, openApp, waitForIdle, hexToRgb, colorDistance } from './browser';
+
+mkdirSync('reports', { recursive: true });
+const deck = JSON.parse(readFileSync('geodata/scenes-default.json', 'utf8')) as { scenes: { title: { vi: string } }[] };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const rendered = (page: Page, layer: string) =>
+  page.evaluate((l) => (window as any).__vy.map.queryRenderedFeatures({ layers: [l] }).length as number, layer);
+const visibility = (page: Page, layer: string) => page.evaluate((l) => (window as any).__vy.map.getLayoutProperty(l, 'visibility'), layer);
+
+describe('presenter mode', () => {
+  it('P enters, → changes the scene and what is drawn, digits jump, Esc restores the page as it was', async () => {
+    const { page, context, rec } = await newPage(browser, { width: 1920, height: 1080 });
+    await openApp(page);
+    // A state to come back to: tourism off, a feature selected.
+    await page.getByRole('checkbox', { name: 'Du lịch và di sản' }).uncheck();
+    await page.getByRole('combobox', { name: 'Tìm kiếm' }).fill('kcn dinh tram');
+    await page.getByRole('combobox', { name: 'Tìm kiếm' }).press('Enter');
+    await waitForIdle(page);
+    const before = page.url();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('p');
+    await page.getByText(`1 / ${deck.scenes.length}`).waitFor();
+    expect(await page.locator('.side-panel').isVisible()).toBe(false);
+    await expect(page.locator('[data-presenting]').count()).resolves.toBe(1);
+    expect(await page.getByRole('heading', { level: 1 }).first().textContent()).toContain(deck.scenes[0]!.title.vi);
+    await waitForIdle(page);
+    expect(await visibility(page, 'industry-fill')).toBe('none');
+
+    // Scene 3 turns the industrial zones on: → twice.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.getByText(`3 / ${deck.scenes.length}`).waitFor();
+    await waitForIdle(page);
+    expect(await visibility(page, 'industry-fill')).toBe('visible');
+    expect(await rendered(page, 'industry-fill')).toBeGreaterThan(0);
+    // ← goes back; a digit jumps; End goes to the last scene.
+    await page.keyboard.press('ArrowLeft');
+    await page.getByText(`2 / ${deck.scenes.length}`).waitFor();
+    await page.keyboard.press('6');
+    await page.getByText(`6 / ${deck.scenes.length}`).waitFor();
+    await waitForIdle(page);
+    expect(await rendered(page, 'coverage-fill')).toBeGreaterThan(0);
+    await page.keyboard.press('End');
+    await page.getByText(`${deck.scenes.length} / ${deck.scenes.length}`).waitFor();
+    await waitForIdle(page);
+    expect(await rendered(page, 'wards-2025-areas-fill')).toBeGreaterThan(0);
+    // A click on the right edge goes forward from scene 1.
+    await page.keyboard.press('Home');
+    await page.getByRole('button', { name: 'Cảnh sau' }).click();
+    await page.getByText(`2 / ${deck.scenes.length}`).waitFor();
+    await waitForIdle(page);
+    await page.screenshot({ path: 'reports/presenter-1920x1080.png' });
+    // The title and the legend keep clear of the middle of the map.
+    const mid = { x: 960, y: 540 };
+    for (const sel of ['.presenter-title', '.presenter-legend']) {
+      const b = await page.locator(sel).first().boundingBox();
+      if (b) expect(mid.x >= b.x && mid.x <= b.x + b.width && mid.y >= b.y && mid.y <= b.y + b.height).toBe(false);
+    }
+
+    await page.keyboard.press('Escape');
+    await page.locator('[data-presenting]').waitFor({ state: 'detached' });
+    await waitForIdle(page);
+    expect(page.url()).toBe(before);
+    expect(await page.getByRole('checkbox', { name: 'Du lịch và di sản' }).isChecked()).toBe(false);
+    await expect(page.getByTestId('feature-card').locator('.feature-title').textContent()).resolves.toBe('KCN Đình Trám');
+    expect(rec.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('a saved scene survives a reload; a bad deck file is refused and the deck stays', async () => {
+    const { page, context } = await newPage(browser);
+    await openApp(page);
+    await page.getByRole('tab', { name: 'Trình chiếu' }).click();
+    const scenes = page.locator('.deck-editor li');
+    const n = await scenes.count();
+    expect(n).toBe(deck.scenes.length);
+    await page.getByRole('button', { name: 'Lưu góc nhìn hiện tại thành cảnh' }).click();
+    await expect.poll(() => scenes.count()).toBe(n + 1);
+    await page.waitForTimeout(300); // the save is asynchronous (IndexedDB)
+    await page.reload();
+    await waitForIdle(page);
+    await page.getByRole('tab', { name: 'Trình chiếu' }).click();
+    await expect.poll(() => page.locator('.deck-editor li').count()).toBe(n + 1);
+
+    const dir = mkdtempSync(join(tmpdir(), 'vy-deck-'));
+    const bad = join(dir, 'deck.json');
+    writeFileSync(bad, '{"format": "viet-yen-deck", "version": 1, "scenes": [ {');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Nhập bộ cảnh (JSON)…' }).click();
+    await (await chooser).setFiles(bad);
+    const alert = page.locator('.deck-error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('deck.json');
+    expect(await page.locator('.deck-editor li').count()).toBe(n + 1);
+    await context.close();
+  });
+
+  it('a link opens the deck at a given scene', async () => {
+    const { page, context } = await newPage(browser, { width: 1920, height: 1080 });
+    await openApp(page, '?present=5&deck=default');
+    await page.getByText(`5 / ${deck.scenes.length}`).waitFor();
+    await waitForIdle(page);
+    expect(await rendered(page, 'tourism-point')).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+async function exportImage(page: Page, size: string): Promise<PNG> {
+  await page.getByRole('tab', { name: 'Trình chiếu' }).click();
+  await page.locator('.export-image select').selectOption(size);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Xuất ảnh bản đồ (PNG)' }).click()]);
+  const buf = readFileSync((await download.path())!);
+  return PNG.sync.read(buf);
+}
+
+function share(png: PNG, cx: number, cy: number, r: number, rgb: number[], tol = 14): number {
+  let hits = 0;
+  let all = 0;
+  for (let y = cy - r; y <= cy + r; y += 2) {
+    for (let x = cx - r; x <= cx + r; x += 2) {
+      const i = (y * png.width + x) * 4;
+      if (colorDistance([png.data[i]!, png.data[i + 1]!, png.data[i + 2]!], rgb) <= tol) hits++;
+      all++;
+    }
+  }
+  return hits / all;
+}
+
+describe('map images', () => {
+  it('exports slide and A4 PNGs of the requested size with the features in their colours and a legend', async () => {
+    const { page, context } = await newPage(browser);
+    await openApp(page);
+    // Centre on Minh Đức (not slated), away from its label.
+    await page.evaluate(() => (window as any).__vy.map.jumpTo({ center: [106.125, 21.318], zoom: 13 }));
+    await waitForIdle(page);
+    const atCentre = await page.evaluate(() => {
+      const m = (window as any).__vy.map;
+      const c = m.project(m.getCenter());
+      return m.queryRenderedFeatures(c).map((f: any) => f.layer.id);
+    });
+    expect(atCentre).toContain('units-2021-fill');
+
+    for (const [size, w, h] of [['slide', 1920, 1080], ['a4', 2339, 1654]] as const) {
+      const png = await exportImage(page, size);
+      expect([png.width, png.height]).toEqual([w, h]);
+      expect(share(png, Math.round(w / 2), Math.round(h / 2), 12, hexToRgb(palette.otherFill))).toBeGreaterThan(0.6);
+      // The legend box (bottom left) shows the swatches of the visible layers.
+      const legendRegion = { x: 0, y: Math.round(h * 0.45), w: Math.round(w * 0.35), h: Math.round(h * 0.55) };
+      let slatedSwatch = 0;
+      for (let y = legendRegion.y; y < legendRegion.y + legendRegion.h; y += 2) {
+        for (let x = legendRegion.x; x < legendRegion.x + legendRegion.w; x += 2) {
+          const i = (y * png.width + x) * 4;
+          if (colorDistance([png.data[i]!, png.data[i + 1]!, png.data[i + 2]!], hexToRgb(palette.slatedFill)) < 6) slatedSwatch++;
+        }
+      }
+      expect(slatedSwatch).toBeGreaterThan(10);
+      writeFileSync(`reports/export-${size}.png`, PNG.sync.write(png));
+    }
+    await context.close();
+  });
+});
