@@ -7,7 +7,7 @@ type Pending = { resolve: (r: CoverageResult) => void; reject: (e: Error) => voi
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 export interface CoverageClient {
-  init(units: InputFeature[], plans: InputFeature[], options: CoverageOptions): Promise<CoverageResult>;
+  init(units: InputFeature[], plans: InputFeature[], options: CoverageOptions, planBlobs?: Blob[]): Promise<CoverageResult>;
   setOptions(options: CoverageOptions): Promise<CoverageResult>;
   setUnits(units: InputFeature[]): Promise<CoverageResult>;
   upsertPlan(feature: InputFeature): Promise<CoverageResult>;
@@ -38,7 +38,7 @@ export function createCoverageClient(): CoverageClient {
       worker.postMessage({ ...msg, id } as CoverageRequest);
     });
   return {
-    init: (units, plans, options) => send({ type: 'init', units, plans, options }),
+    init: (units, plans, options, planBlobs) => send({ type: 'init', units, plans, options, planBlobs }),
     setOptions: (options) => send({ type: 'setOptions', options }),
     setUnits: (units) => send({ type: 'setUnits', units }),
     upsertPlan: (feature) => send({ type: 'upsertPlan', feature }),

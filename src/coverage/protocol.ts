@@ -3,7 +3,11 @@
 import type { CoverageOptions, CoverageResult, InputFeature } from './types';
 
 export type CoverageRequest =
-  | { id: number; type: 'init'; units: InputFeature[]; plans: InputFeature[]; options?: Partial<CoverageOptions> }
+  | {
+      id: number; type: 'init'; units: InputFeature[]; plans: InputFeature[]; options?: Partial<CoverageOptions>;
+      /** Large registers as GeoJSON text in Blobs: parsed in the worker, never on the page's thread. */
+      planBlobs?: Blob[];
+    }
   | { id: number; type: 'upsertPlan'; feature: InputFeature }
   | { id: number; type: 'removePlan'; planId: string }
   | { id: number; type: 'setOptions'; options: Partial<CoverageOptions> }

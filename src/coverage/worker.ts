@@ -27,8 +27,27 @@ export function handle(req: CoverageRequest): CoverageReply {
   }
 }
 
+/** Reads plan registers sent as Blobs (large imports) into the request's plan list. */
+async function withBlobPlans(req: CoverageRequest): Promise<CoverageRequest> {
+  if (req.type !== 'init' || !req.planBlobs?.length) return req;
+  const extra: CoverageRequest & { type: 'init' } = { ...req, plans: [...req.plans] };
+  for (const blob of req.planBlobs) {
+    const fc = JSON.parse(await blob.text()) as { features?: unknown };
+    if (Array.isArray(fc.features)) extra.plans.push(...(fc.features as typeof req.plans));
+  }
+  return extra;
+}
+
 if (scope) {
+  // Requests are answered in order even when one has to read a Blob first.
+  let queue: Promise<void> = Promise.resolve();
   scope.onmessage = (ev: MessageEvent<CoverageRequest>) => {
-    scope.postMessage(handle(ev.data));
+    queue = queue.then(async () => {
+      try {
+        scope.postMessage(handle(await withBlobPlans(ev.data)));
+      } catch (e) {
+        scope.postMessage({ id: ev.data.id, ok: false, error: e instanceof Error ? e.message : String(e) } satisfies CoverageReply);
+      }
+    });
   };
 }

@@ -5,7 +5,9 @@ import type { FeatureCollection } from 'geojson';
 import type { ImportedMeta } from '../layers/imported';
 
 export interface StoredLayer extends ImportedMeta {
+  /** The features (small layers), or a preview of them (large layers, whose features are in `blob`). */
   collection: FeatureCollection;
+  blob?: Blob;
 }
 
 interface Schema extends DBSchema {

@@ -1,17 +1,24 @@
 // The app's handle on the import worker: one request per file, progress reported as it comes.
-import type { ImportRequest, ImportMessage } from '../import/worker';
+import type { ImportRequest, ImportMessage, LargeImport } from '../import/worker';
 import type { ImportResult } from '../import/pipeline';
+
+export type { LargeImport };
+export interface ImportOutcome {
+  result: ImportResult;
+  /** Set for large files: all features as GeoJSON text; `result.collection` then holds a preview. */
+  large: LargeImport | null;
+}
 
 export type ImportOptionsLite = ImportRequest['options'];
 
 export interface ImportClient {
-  run(name: string, bytes: ArrayBuffer, options: ImportOptionsLite, onProgress?: (fraction: number, stage: string) => void): Promise<ImportResult>;
+  run(name: string, bytes: ArrayBuffer, options: ImportOptionsLite, onProgress?: (fraction: number, stage: string) => void): Promise<ImportOutcome>;
   dispose(): void;
 }
 
 export function createImportClient(): ImportClient {
   const worker = new Worker(new URL('../import/worker.ts', import.meta.url), { type: 'module' });
-  const pending = new Map<number, { resolve: (r: ImportResult) => void; reject: (e: Error) => void; progress?: (f: number, s: string) => void }>();
+  const pending = new Map<number, { resolve: (r: ImportOutcome) => void; reject: (e: Error) => void; progress?: (f: number, s: string) => void }>();
   let next = 1;
   worker.onmessage = (ev: MessageEvent<ImportMessage>) => {
     const m = ev.data;
@@ -20,7 +27,7 @@ export function createImportClient(): ImportClient {
     if (m.type === 'progress') p.progress?.(m.fraction, m.stage);
     else {
       pending.delete(m.id);
-      p.resolve(m.result);
+      p.resolve({ result: m.result, large: m.large });
     }
   };
   worker.onerror = (ev) => {

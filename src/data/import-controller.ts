@@ -8,7 +8,7 @@ import type { ImportRole } from '../import/types';
 import { guessMapping } from '../import/fields';
 import type { Provenance } from '../layers/types';
 import { IMPORT_COLORS } from '../layers/imported';
-import type { ImportClient } from './import-client';
+import type { ImportClient, LargeImport } from './import-client';
 
 export interface PendingOptions {
   role: ImportRole;
@@ -23,6 +23,8 @@ export interface PendingImport {
   fileName: string;
   progress: { fraction: number; stage: string } | null;
   result: ImportResult | null;
+  /** Large files: every feature as GeoJSON text (the result's collection is then a preview). */
+  large: LargeImport | null;
   options: PendingOptions;
   name: string;
   color: string;
@@ -61,13 +63,14 @@ export function createImportController(client: () => ImportClient, district: () 
     const o = item.options;
     patch(key, (p) => (p.progress = { fraction: 0, stage: 'parse' }));
     let result: ImportResult;
+    let large: LargeImport | null = null;
     try {
-      result = await client().run(
+      ({ result, large } = await client().run(
         item.fileName,
         data,
         { role: o.role, crs: o.crs, mapping: o.mapping ? { ...o.mapping } : undefined, repair: o.repair, skipInvalid: o.skipInvalid, district: district() },
         (fraction, stage) => patch(key, (p) => (p.progress = { fraction, stage })),
-      );
+      ));
     } catch (e) {
       result = { ok: false, fileName: item.fileName, error: `${item.fileName}: ${(e as Error).message}` };
     }
@@ -75,6 +78,7 @@ export function createImportController(client: () => ImportClient, district: () 
     patch(key, (p) => {
       p.progress = null;
       p.result = result;
+      p.large = large;
     });
     return result;
   }
@@ -90,12 +94,12 @@ export function createImportController(client: () => ImportClient, district: () 
         try {
           data = await file.arrayBuffer();
         } catch (e) {
-          setPending((l) => [...l, { key, fileName: file.name, progress: null, result: { ok: false, fileName: file.name, error: `${file.name}: cannot be read (${(e as Error).message})` }, options: { role: 'overlay', repair: false, skipInvalid: false }, name: baseName(file.name), color: IMPORT_COLORS[0]!, provenance: 'official' }]);
+          setPending((l) => [...l, { key, fileName: file.name, progress: null, large: null, result: { ok: false, fileName: file.name, error: `${file.name}: cannot be read (${(e as Error).message})` }, options: { role: 'overlay', repair: false, skipInvalid: false }, name: baseName(file.name), color: IMPORT_COLORS[0]!, provenance: 'official' }]);
           continue;
         }
         bytes.set(key, data);
         setPending((l) => [...l, {
-          key, fileName: file.name, progress: null, result: null,
+          key, fileName: file.name, progress: null, result: null, large: null,
           options: { role: 'overlay', repair: false, skipInvalid: false },
           name: baseName(file.name), color: IMPORT_COLORS[colorTurn++ % IMPORT_COLORS.length]!, provenance: 'official',
         }]);

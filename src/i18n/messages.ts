@@ -54,6 +54,7 @@ export const messages = {
   copyLink: { vi: 'Sao chép liên kết', en: 'Copy link' },
   linkCopied: { vi: 'Đã sao chép liên kết', en: 'Link copied' },
   linkCopyFailed: { vi: 'Không sao chép được; hãy chép địa chỉ trên thanh trình duyệt', en: 'Could not copy; copy the address bar instead' },
+  andMore: { vi: '… và {n} đối tượng khác (tìm bằng ô tìm kiếm)', en: '… and {n} more (use the search box)' },
   featureList: { vi: 'Danh sách đối tượng trên bản đồ', en: 'Features on the map (list)' },
   history: { vi: 'Lịch sử đơn vị', en: 'History of the unit' },
   absorbed: { vi: 'Gồm các đơn vị cũ', en: 'Formed from' },

@@ -7,7 +7,20 @@ import { nodeXmlParser } from './node-xml';
 export type ImportRequest = { id: number; name: string; bytes: ArrayBuffer; options: Omit<ImportOptions, 'onProgress' | 'xmlParser'> };
 export type ImportMessage =
   | { id: number; type: 'progress'; fraction: number; stage: string }
-  | { id: number; type: 'done'; result: ImportResult };
+  | { id: number; type: 'done'; result: ImportResult; large: LargeImport | null };
+
+/**
+ * A large import (a 100 MB register) would freeze the page if its features were copied to it:
+ * the features stay in a Blob of GeoJSON text that MapLibre, the coverage worker and IndexedDB
+ * read without the page's thread, and the page gets `preview` (the first features) to show.
+ */
+export interface LargeImport {
+  blob: Blob;
+  featureCount: number;
+}
+
+export const LARGE_FEATURES = 5_000;
+export const PREVIEW_FEATURES = 2_000;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const xmlParser = nodeXmlParser();
@@ -29,5 +42,12 @@ scope.onmessage = (ev: MessageEvent<ImportRequest>) => {
       },
     },
   );
-  scope.postMessage({ id, type: 'done', result } satisfies ImportMessage);
+  let large: LargeImport | null = null;
+  if (result.ok && result.collection.features.length > LARGE_FEATURES) {
+    const all = result.collection;
+    large = { blob: new Blob([JSON.stringify(all)], { type: 'application/geo+json' }), featureCount: all.features.length };
+    result.collection = { ...all, features: all.features.slice(0, PREVIEW_FEATURES) };
+    delete result.sourceCollection;
+  }
+  scope.postMessage({ id, type: 'done', result, large } satisfies ImportMessage);
 };

@@ -14,6 +14,9 @@ export interface ImportedMeta {
   fileName: string;
   provenance: Provenance;
   createdAt: string;
+  /** Number of features, and whether they live in a Blob (large imports) rather than in memory. */
+  featureCount: number;
+  large: boolean;
 }
 
 /** Colours offered for imported layers, in turn (distinct from the bundled layers' hues). */
@@ -36,7 +39,8 @@ export function importedEntry(m: ImportedMeta, sampleKeys: readonly string[]): L
     provenance: m.provenance,
     provenanceNote: { vi: `Nạp từ tệp ${m.fileName} (${m.createdAt.slice(0, 10)}).`, en: `Imported from ${m.fileName} (${m.createdAt.slice(0, 10)}).` },
     visible: true,
-    labelPoints: m.role === 'units',
+    // Label points need every feature in memory; large layers go without unit labels.
+    labelPoints: m.role === 'units' && !m.large,
     interactive: [`${m.id}-fill`, `${m.id}-line`, `${m.id}-point`],
     fields,
     layers: [
@@ -46,7 +50,7 @@ export function importedEntry(m: ImportedMeta, sampleKeys: readonly string[]): L
         paint: { 'line-color': m.color, 'line-width': m.role === 'units' ? 2.5 : 1.8, ...(m.role === 'units' ? { 'line-dasharray': [3, 2] } : {}) },
       },
       { id: `${m.id}-point`, type: 'circle', filter: isPoint, paint: { 'circle-radius': 6, 'circle-color': m.color, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 } },
-      ...(m.role === 'units'
+      ...(m.role === 'units' && !m.large
         ? [{
             id: `${m.id}-label`, type: 'symbol' as const, fromLabelPoints: true,
             layout: { 'text-field': ['to-string', ['get', 'name']] as never, 'text-font': LABEL_FONT, 'text-size': 12 },

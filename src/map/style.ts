@@ -23,10 +23,11 @@ export interface StyleInputs {
 }
 
 /** The GeoJSON sources of one entry: its data, and label points where the entry asks for them. */
-export function entrySources(entry: LayerEntry, data: FeatureCollection | undefined): Record<string, SourceSpecification> {
-  const fc: FeatureCollection = data ?? { type: 'FeatureCollection', features: [] };
+export function entrySources(entry: LayerEntry, data: FeatureCollection | string | undefined): Record<string, SourceSpecification> {
+  // A string is a URL (a large import's Blob URL): MapLibre fetches and parses it in its worker.
+  const fc: FeatureCollection | string = data ?? { type: 'FeatureCollection', features: [] };
   const out: Record<string, SourceSpecification> = { [entry.id]: { type: 'geojson', data: fc, promoteId: 'id' } };
-  if (entry.labelPoints) out[labelSourceId(entry.id)] = { type: 'geojson', data: labelPoints(fc), promoteId: 'id' };
+  if (entry.labelPoints && typeof fc !== 'string') out[labelSourceId(entry.id)] = { type: 'geojson', data: labelPoints(fc), promoteId: 'id' };
   return out;
 }
 

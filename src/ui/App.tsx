@@ -63,6 +63,12 @@ export function App() {
   const [coverage, setCoverage] = createSignal<CoverageResult | null>(null);
   const [coverageBusy, setCoverageBusy] = createSignal(false);
   const [importedData, setImportedData] = createSignal<ReadonlyMap<string, FeatureCollection>>(new Map());
+  // Large imports: all features as GeoJSON text (importedData then holds a preview), and the
+  // object URLs MapLibre reads them from.
+  const [importedBlobs, setImportedBlobs] = createSignal<ReadonlyMap<string, Blob>>(new Map());
+  const blobUrls = new Map<string, string>();
+  // The feature last clicked on the map, for layers whose features are not all in memory.
+  let clicked: { layerId: string; id: string; feature: Feature } | null = null;
   const [storageMessage, setStorageMessage] = createSignal<string | null>(null);
   let handle: MapHandle | undefined;
   let client: CoverageClient | undefined;
@@ -85,15 +91,18 @@ export function App() {
   // What coverage is computed on: imported unit boundaries replace the bundled ones; plan
   // registers are the imported ones plus, if switched on, the demonstration register.
   const bundledUnits = (): FeatureCollection | undefined => datasets()?.get('units-2021');
-  const unitsLayer = createMemo(() => [...state.imported].reverse().find((m) => m.role === 'units'));
+  const unitsLayer = createMemo(() => [...state.imported].reverse().find((m) => m.role === 'units' && !m.large));
   const units = createMemo((): FeatureCollection | undefined => (unitsLayer() ? importedData().get(unitsLayer()!.id) : bundledUnits()));
   const plans = createMemo((): FeatureCollection => {
     const features = [
       ...(state.useDemoRegister ? (datasets()?.get('plans-demo')?.features ?? []) : []),
-      ...state.imported.filter((m) => m.role === 'plans').flatMap((m) => importedData().get(m.id)?.features ?? []),
+      ...state.imported.filter((m) => m.role === 'plans' && !m.large).flatMap((m) => importedData().get(m.id)?.features ?? []),
     ];
     return { type: 'FeatureCollection', features };
   });
+  const planBlobs = createMemo(() =>
+    state.imported.filter((m) => m.role === 'plans' && m.large).flatMap((m) => importedBlobs().get(m.id) ?? []),
+  );
   const registerNames = createMemo(() => [
     ...(state.useDemoRegister ? [t('demoRegisterName')] : []),
     ...state.imported.filter((m) => m.role === 'plans').map((m) => m.name),
@@ -134,6 +143,7 @@ export function App() {
       requestAnimationFrame(() => document.querySelector(`tr[data-unit="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' }));
       return;
     }
+    clicked = { layerId, id, feature: f.toJSON() as Feature };
     actions.select({ layerId, id });
   };
 
@@ -142,7 +152,10 @@ export function App() {
     const d = datasets();
     if (!s || !d) return null;
     const entry = entryOf(s.layerId);
-    const f = allData().get(s.layerId)?.features.find((x) => String(x.properties?.id ?? x.id) === s.id);
+    const f =
+      allData().get(s.layerId)?.features.find((x) => String(x.properties?.id ?? x.id) === s.id) ??
+      // A large import keeps only a preview in memory: the clicked feature (as drawn) stands in.
+      (clicked && clicked.layerId === s.layerId && clicked.id === s.id ? clicked.feature : undefined);
     return f && entry ? { entry, feature: f } : null;
   });
 
@@ -213,7 +226,11 @@ export function App() {
     const kept = await loadLayers();
     storageNote(kept.outcome);
     batch(() => {
-      for (const l of kept.layers) addImportedLayer(l, l.collection);
+      for (const l of kept.layers) {
+      // Layers stored before counts were kept: derive them.
+      const meta = { ...l, featureCount: l.featureCount ?? l.collection.features.length, large: l.large ?? !!l.blob };
+      addImportedLayer(meta, l.collection, l.blob);
+    }
       // With a real register loaded, the demonstration one stays out of coverage after a reload too.
       if (kept.layers.some((l) => l.role === 'plans')) actions.setUseDemoRegister(false);
     });
@@ -224,11 +241,15 @@ export function App() {
     importClient?.dispose();
   });
 
-  function addImportedLayer(meta: ImportedMeta, collection: FeatureCollection) {
+  function addImportedLayer(meta: ImportedMeta, collection: FeatureCollection, blob?: Blob) {
     setImportedData((m) => new Map(m).set(meta.id, collection));
+    if (blob) {
+      setImportedBlobs((m) => new Map(m).set(meta.id, blob));
+      blobUrls.set(meta.id, URL.createObjectURL(blob));
+    }
     actions.addImported(meta);
     const entry = entryOf(meta.id);
-    if (entry) handle?.addEntry(entry, collection, true);
+    if (entry) handle?.addEntry(entry, blobUrls.get(meta.id) ?? collection, true);
   }
   async function acceptImport(key: number) {
     const item = importer.take(key);
@@ -241,15 +262,18 @@ export function App() {
       fileName: item.fileName,
       provenance: item.provenance,
       createdAt: new Date().toISOString(),
+      featureCount: item.large?.featureCount ?? item.result.collection.features.length,
+      large: !!item.large,
     };
     const collection = item.result.collection as FeatureCollection;
+    const blob = item.large?.blob;
     // One batch: coverage recomputes once, on the final inputs.
     batch(() => {
-      addImportedLayer(meta, collection);
+      addImportedLayer(meta, collection, blob);
       // A planner's own register replaces the demonstration one for coverage (it can be switched back on).
       if (meta.role === 'plans') actions.setUseDemoRegister(false);
     });
-    storageNote(await saveLayer({ ...meta, collection }));
+    storageNote(await saveLayer({ ...meta, collection, ...(blob ? { blob } : {}) }));
   }
   async function removeImported(id: string) {
     const entry = entryOf(id);
@@ -261,14 +285,24 @@ export function App() {
       n.delete(id);
       return n;
     });
+    setImportedBlobs((m) => {
+      const n = new Map(m);
+      n.delete(id);
+      return n;
+    });
+    const url = blobUrls.get(id);
+    if (url) URL.revokeObjectURL(url);
+    blobUrls.delete(id);
     storageNote(await deleteLayer(id));
   }
   const exportLayer = (id: string) => {
     const fc = allData().get(id);
     const entry = entryOf(id);
     if (!fc || !entry) return;
-    const safe = entry.id.replace(/[^a-z0-9-]+/gi, '-');
-    downloadText(`${safe}.geojson`, JSON.stringify(fc), 'application/geo+json');
+    const name = `${entry.id.replace(/[^a-z0-9-]+/gi, '-')}.geojson`;
+    const blob = importedBlobs().get(id);
+    if (blob) downloadBlob(name, blob);
+    else downloadText(name, JSON.stringify(fc), 'application/geo+json');
   };
   // Presenter mode (issue 6): the host lets the presenter read and set the app's state.
   const known = new Set(catalog.map((e) => e.id));
@@ -356,11 +390,11 @@ export function App() {
   });
   // The coverage inputs changed (first load, an import, a removal, the demo switch): recompute.
   createEffect(
-    on([units, plans], ([u, p]) => {
+    on([units, plans, planBlobs], ([u, p, blobs]) => {
       if (!client || !u) return;
       setCoverageBusy(true);
       client
-        .init(u.features, p.features, coverageOptions())
+        .init(u.features, p.features, coverageOptions(), blobs)
         .then(setCoverage)
         .catch((e: Error) => setLoadError(e.message))
         .finally(() => setCoverageBusy(false));

@@ -2,7 +2,9 @@ import { For, Show, createMemo } from 'solid-js';
 import type { Feature } from 'geojson';
 import type { LayerEntry } from '../layers/types';
 import type { Datasets } from '../data/load';
-import { t, tl } from '../i18n';
+import { t, tf, tl } from '../i18n';
+
+const LIST_LIMIT = 300;
 import { featureTitle } from './FeatureCard';
 
 /**
@@ -18,7 +20,11 @@ export function FeatureList(props: {
   const groups = createMemo(() =>
     props.entries
       .filter((e) => props.visible[e.id] && e.searchable !== false && e.data !== null)
-      .map((e) => ({ entry: e, features: (props.datasets?.get(e.id)?.features ?? []).filter((f) => f.properties?.name) })),
+      .map((e) => {
+        const named = (props.datasets?.get(e.id)?.features ?? []).filter((f) => f.properties?.name);
+        // A list of thousands helps nobody (and costs the page): the rest are reachable by search.
+        return { entry: e, features: named.slice(0, LIST_LIMIT), more: Math.max(0, named.length - LIST_LIMIT) };
+      }),
   );
   return (
     <details class="feature-list">
@@ -38,6 +44,9 @@ export function FeatureList(props: {
                 )}
               </For>
             </ul>
+            <Show when={g.more > 0}>
+              <p class="note">{tf('andMore', { n: g.more })}</p>
+            </Show>
           </Show>
         )}
       </For>
