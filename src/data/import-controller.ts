@@ -56,6 +56,8 @@ export function createImportController(client: () => ImportClient, district: () 
       if (p) fn(p);
     }));
 
+  const setOptionsRole = (key: number, role: ImportRole) => patch(key, (p) => (p.options.role = role));
+
   async function run(key: number): Promise<ImportResult | null> {
     const item = pending.find((p) => p.key === key);
     const data = bytes.get(key);
@@ -103,12 +105,14 @@ export function createImportController(client: () => ImportClient, district: () 
           options: { role: 'overlay', repair: false, skipInvalid: false },
           name: baseName(file.name), color: IMPORT_COLORS[colorTurn++ % IMPORT_COLORS.length]!, provenance: 'official',
         }]);
+        // Read first as a plan register (the common case, one pass); a file whose fields do not
+        // look like one is read again as a plain overlay.
+        setOptionsRole(key, 'plans');
         const first = await run(key);
-        // A file whose fields look like a plan register is proposed as one.
         if (first?.ok) {
           const m = guessMapping(first.fields);
-          if (m.name && (m.level || m.status)) {
-            patch(key, (p) => (p.options.role = 'plans'));
+          if (!(m.name && (m.level || m.status))) {
+            setOptionsRole(key, 'overlay');
             await run(key);
           }
         }

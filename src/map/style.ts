@@ -26,7 +26,11 @@ export interface StyleInputs {
 export function entrySources(entry: LayerEntry, data: FeatureCollection | string | undefined): Record<string, SourceSpecification> {
   // A string is a URL (a large import's Blob URL): MapLibre fetches and parses it in its worker.
   const fc: FeatureCollection | string = data ?? { type: 'FeatureCollection', features: [] };
-  const out: Record<string, SourceSpecification> = { [entry.id]: { type: 'geojson', data: fc, promoteId: 'id' } };
+  const out: Record<string, SourceSpecification> = {
+    // Large layers are simplified harder per tile (2 px instead of 0.375): tens of thousands of
+    // detailed polygons would otherwise mean millions of vertices to upload at district zooms.
+    [entry.id]: { type: 'geojson', data: fc, promoteId: 'id', ...(typeof fc === 'string' ? { tolerance: 2 } : {}) },
+  };
   if (entry.labelPoints && typeof fc !== 'string') out[labelSourceId(entry.id)] = { type: 'geojson', data: labelPoints(fc), promoteId: 'id' };
   return out;
 }

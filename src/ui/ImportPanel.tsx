@@ -129,7 +129,7 @@ function PendingItem(props: ImportPanelProps & { item: PendingImport }) {
               <label><input type="checkbox" checked={props.item.options.repair} onChange={(e) => props.onOptions(key(), { repair: e.currentTarget.checked })} /> {t('repairInvalid')}</label>
               <label><input type="checkbox" checked={props.item.options.skipInvalid} onChange={(e) => props.onOptions(key(), { skipInvalid: e.currentTarget.checked })} /> {t('skipInvalid')}</label>
             </div>
-            <p class="note">{tf('featuresReady', { n: res().collection.features.length })}</p>
+            <p class="note">{tf('featuresReady', { n: props.item.large?.featureCount ?? res().collection.features.length })}</p>
             <div class="row">
               <button type="button" class="primary" disabled={errors().length > 0 || props.item.progress !== null || res().collection.features.length === 0}
                 onClick={() => props.onAccept(key())}>{t('addToMap')}</button>
