@@ -195,7 +195,7 @@ describe('language, opacity, keyboard, accessibility, layout', () => {
     expect(page.url()).toContain('lang=en');
     // No Vietnamese-only UI text left in the panel chrome (names of places stay Vietnamese).
     const tabs = await page.getByRole('tab').allTextContents();
-    expect(tabs).toEqual(['Layers', 'Detailed-plan coverage']);
+    expect(tabs).toEqual(['Layers', 'Detailed-plan coverage', 'My data', 'Present']);
     await context.close();
   });
 
