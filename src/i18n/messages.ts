@@ -8,7 +8,10 @@ export interface Localized {
   en: string;
 }
 
+import { presenterMessages } from './presenter-messages';
+
 export const messages = {
+  ...presenterMessages,
   appTitle: { vi: 'Việt Yên — Bản đồ quy hoạch đô thị', en: 'Việt Yên — Urban planning map' },
   appSubtitle: {
     vi: 'Theo dõi lộ trình lên thị xã (Nghị quyết 2021 → thị xã 2024 → 4 phường của Bắc Ninh 2025)',
