@@ -20,7 +20,7 @@ import { state, setState, actions } from '../state/store';
 import { readInitialUrl, startUrlSync, type UrlSync } from '../state/url-sync';
 import type { View } from '../state/url';
 import { t, lang, type MessageKey } from '../i18n';
-import { downloadText } from './download';
+import { downloadText, downloadBlob } from './download';
 import { SidePanel } from './SidePanel';
 import { Legend } from './Legend';
 import { FeatureCard, featureTitle } from './FeatureCard';
@@ -47,7 +47,7 @@ import type { Period } from '../layers/types';
 import { PresenterOverlay } from './presenter/PresenterOverlay';
 import { DeckEditor } from './presenter/DeckEditor';
 import { ExportImage } from './presenter/ExportImage';
-import { exportPng, exportFileName, downloadBlob } from '../export/export';
+import { exportPng, exportFileName } from '../export/export';
 import type { ExportSizeKey } from '../export/sizes';
 
 // Việt Yên's extent, used until the district file is loaded.
