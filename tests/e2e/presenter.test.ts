@@ -68,6 +68,11 @@ describe('presenter mode', () => {
     await page.getByText(`2 / ${deck.scenes.length}`).waitFor();
     await waitForIdle(page);
     await page.screenshot({ path: 'reports/presenter-1920x1080.png' });
+    // Readable from the back of the room: minimum font sizes at 1920×1080.
+    const px = (sel: string) => page.locator(sel).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(await px('.presenter-title h1')).toBeGreaterThanOrEqual(32);
+    expect(await px('.presenter-legend')).toBeGreaterThanOrEqual(18);
+    expect(await px('.presenter-progress')).toBeGreaterThanOrEqual(22);
     // The title and the legend keep clear of the middle of the map.
     const mid = { x: 960, y: 540 };
     for (const sel of ['.presenter-title', '.presenter-legend']) {
