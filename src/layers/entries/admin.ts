@@ -5,7 +5,7 @@ import wardsUrl from '../../../geodata/wards-2025.geojson?url';
 import districtUrl from '../../../geodata/district.geojson?url';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { palette, wardColors } from '../palette';
-import type { LayerEntry, FieldSpec } from '../types';
+import type { LayerEntry, FieldSpec, Period } from '../types';
 import type { Localized } from '../../i18n/messages';
 import { LABEL_FONT } from './shared';
 
@@ -33,60 +33,70 @@ const unitLabel = (text: ExpressionSpecification, minzoom = 0) => ({
 
 const wardColor: ExpressionSpecification = ['match', ['get', 'code'], ...Object.entries(wardColors).flat(), '#dddddd'] as unknown as ExpressionSpecification;
 
-export const adminEntries: LayerEntry[] = [
-  {
-    id: 'units-2021',
+/** The 17 units drawn for one period: two classes (a property equal to a value, or not), labels. */
+function unitsEntry(o: {
+  id: string;
+  period: Period;
+  title: Localized;
+  split: [property: string, value: string | boolean];
+  colors: [yes: string, no: string];
+  label: ExpressionSpecification;
+  legend: [Localized, Localized];
+  searchable?: boolean;
+}): LayerEntry {
+  return {
+    id: o.id,
     group: 'admin',
-    periods: ['2021'],
-    title: { vi: 'Xã, thị trấn (2021)', en: 'Communes and townships (2021)' },
+    periods: [o.period],
+    ...(o.searchable === false ? { searchable: false } : {}),
+    title: o.title,
     data: unitsUrl,
     provenance: 'indicative',
     provenanceNote: unitsNote,
     visible: true,
     labelPoints: true,
-    interactive: ['units-2021-fill'],
+    interactive: [`${o.id}-fill`],
     fields: unitFields,
     layers: [
       {
-        id: 'units-2021-fill',
+        id: `${o.id}-fill`,
         type: 'fill',
-        paint: { 'fill-color': ['case', ['==', ['get', 'slated_ward'], true], palette.slatedFill, palette.otherFill], 'fill-opacity': 1 },
+        paint: { 'fill-color': ['case', ['==', ['get', o.split[0]], o.split[1]], o.colors[0], o.colors[1]], 'fill-opacity': 1 },
       },
-      { id: 'units-2021-outline', type: 'line', paint: { 'line-color': palette.unitOutline, 'line-width': 1.5 } },
-      { id: 'units-2021-label', type: 'symbol', fromLabelPoints: true, ...unitLabel(['get', 'name']) },
+      { id: `${o.id}-outline`, type: 'line', paint: { 'line-color': palette.unitOutline, 'line-width': 1.5 } },
+      { id: `${o.id}-label`, type: 'symbol', fromLabelPoints: true, ...unitLabel(o.label) },
     ],
+    legend: o.legend.map((label, i) => ({ label, swatch: { kind: 'fill' as const, color: o.colors[i as 0 | 1], outline: palette.unitOutline } })),
+  };
+}
+
+export const adminEntries: LayerEntry[] = [
+  unitsEntry({
+    id: 'units-2021',
+    period: '2021',
+    title: { vi: 'Xã, thị trấn (2021)', en: 'Communes and townships (2021)' },
+    // The 9 slated by the 2021 resolution against the other 8.
+    split: ['slated_ward', true],
+    colors: [palette.slatedFill, palette.otherFill],
+    label: ['get', 'name'],
     legend: [
-      { label: { vi: 'Dự kiến lên phường (9 đơn vị)', en: 'Slated to become a ward (9 units)' }, swatch: { kind: 'fill', color: palette.slatedFill, outline: palette.unitOutline } },
-      { label: { vi: 'Xã khác (8 đơn vị)', en: 'Other communes (8 units)' }, swatch: { kind: 'fill', color: palette.otherFill, outline: palette.unitOutline } },
+      { vi: 'Dự kiến lên phường (9 đơn vị)', en: 'Slated to become a ward (9 units)' },
+      { vi: 'Xã khác (8 đơn vị)', en: 'Other communes (8 units)' },
     ],
-  },
-  {
+  }),
+  unitsEntry({
     id: 'units-2024',
-    group: 'admin',
-    periods: ['2024'],
+    period: '2024',
     searchable: false,
     title: { vi: 'Phường, xã của thị xã Việt Yên (2/2024)', en: 'Wards and communes of Việt Yên town (Feb 2024)' },
-    data: unitsUrl,
-    provenance: 'indicative',
-    provenanceNote: unitsNote,
-    visible: true,
-    labelPoints: true,
-    interactive: ['units-2024-fill'],
-    fields: unitFields,
-    layers: [
-      {
-        id: 'units-2024-fill',
-        type: 'fill',
-        paint: { 'fill-color': ['case', ['==', ['get', 'type_2024'], 'Phường'], palette.phuong2024, palette.xa2024], 'fill-opacity': 1 },
-      },
-      { id: 'units-2024-outline', type: 'line', paint: { 'line-color': palette.unitOutline, 'line-width': 1.5 } },
-      { id: 'units-2024-label', type: 'symbol', fromLabelPoints: true, ...unitLabel(['concat', ['get', 'type_2024'], ' ', ['get', 'name']]) },
-    ],
+    split: ['type_2024', 'Phường'],
+    colors: [palette.phuong2024, palette.xa2024],
+    label: ['concat', ['get', 'type_2024'], ' ', ['get', 'name']],
     legend: [
-      { label: { vi: 'Phường (9, từ 1/2/2024)', en: 'Ward – phường (9, since 1 Feb 2024)' }, swatch: { kind: 'fill', color: palette.phuong2024, outline: palette.unitOutline } },
-      { label: { vi: 'Xã (8)', en: 'Commune – xã (8)' }, swatch: { kind: 'fill', color: palette.xa2024, outline: palette.unitOutline } },
+      { vi: 'Phường (9, từ 1/2/2024)', en: 'Ward – phường (9, since 1 Feb 2024)' },
+      { vi: 'Xã (8)', en: 'Commune – xã (8)' },
     ],
-  },
+  }),
   {
     id: 'wards-2025-areas',
     group: 'admin',
