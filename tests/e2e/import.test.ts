@@ -161,4 +161,23 @@ describe('importing a planner\'s own register', () => {
     }
     await context.close();
   });
+
+  it('when the browser refuses storage, says so and keeps the layer for the session', async () => {
+    const { page, context } = await newPage(browser);
+    // Private mode / blocked storage: every IndexedDB open fails.
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', {
+        value: { open: () => { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); } },
+      });
+    });
+    await openApp(page);
+    await openData(page);
+    await page.getByTestId('import-input').setInputFiles(REGISTER);
+    const item = page.getByTestId('pending-import');
+    await item.getByRole('button', { name: 'Thêm vào bản đồ' }).click();
+    await expect.poll(() => page.locator('.import-panel .warning').first().textContent()).toContain('Không lưu được vào trình duyệt');
+    await page.getByRole('tab', { name: 'Lớp bản đồ' }).click();
+    await expect(page.locator('.legend-group[data-group="imported"] .legend-entry').count()).resolves.toBe(1);
+    await context.close();
+  });
 });
