@@ -37,7 +37,12 @@ export function importedEntry(m: ImportedMeta, sampleKeys: readonly string[]): L
     title: { vi: `${m.name} (${ROLE_TITLE[m.role].vi})`, en: `${m.name} (${ROLE_TITLE[m.role].en})` },
     data: null,
     provenance: m.provenance,
-    provenanceNote: { vi: `Nạp từ tệp ${m.fileName} (${m.createdAt.slice(0, 10)}).`, en: `Imported from ${m.fileName} (${m.createdAt.slice(0, 10)}).` },
+    provenanceNote: {
+      vi: `Nạp từ tệp ${m.fileName} (${m.createdAt.slice(0, 10)}), ${m.featureCount} đối tượng.`,
+      en: `Imported from ${m.fileName} (${m.createdAt.slice(0, 10)}), ${m.featureCount} features.`,
+    },
+    // Large layers come as vector tiles cut off the page's thread (see src/data/tile-worker.ts).
+    vectorTiles: m.large,
     visible: true,
     // Label points need every feature in memory; large layers go without unit labels.
     labelPoints: m.role === 'units' && !m.large,

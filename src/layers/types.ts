@@ -41,6 +41,8 @@ export interface LayerEntry {
   periods?: Period[];
   /** False for entries that draw the same features as another entry (kept out of search). */
   searchable?: boolean;
+  /** Drawn from vector tiles cut in the tile worker (large imports) instead of a GeoJSON source. */
+  vectorTiles?: boolean;
   /** Derive a point per feature for labels (polygon labels placed once, inside the shape). */
   labelPoints?: boolean;
   layers: CatalogLayerSpec[];

@@ -18,7 +18,7 @@ export interface MapHandle {
   /** Draw an entry at `factor` × its catalog opacity. */
   setEntryOpacity(entry: LayerEntry, factor: number): void;
   /** Add an entry created at run time (an imported layer) with its data, below the highlight. */
-  addEntry(entry: LayerEntry, data: GeoJSON.FeatureCollection | string, visible: boolean): void;
+  addEntry(entry: LayerEntry, data: GeoJSON.FeatureCollection, visible: boolean): void;
   removeEntry(entry: LayerEntry): void;
   /** Replace a GeoJSON source's data (derived layers, imported data). */
   setData(sourceId: string, data: GeoJSON.FeatureCollection): void;

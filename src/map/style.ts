@@ -6,6 +6,10 @@ import type { LayerEntry, CatalogLayerSpec } from '../layers/types';
 import { palette } from '../layers/palette';
 import { labelPoints } from '../geo/label-point';
 import type { Datasets } from '../data/load';
+import { TILE_LAYER } from '../data/tile-layer';
+
+/** URL scheme of the vector tiles of large imported layers (served by src/data/tile-client.ts). */
+export const LARGE_PROTOCOL = 'vylarge';
 
 export const SELECTION_SOURCE = 'selection';
 /** Where a file being imported would land, shown before the user accepts it. */
@@ -23,15 +27,13 @@ export interface StyleInputs {
 }
 
 /** The GeoJSON sources of one entry: its data, and label points where the entry asks for them. */
-export function entrySources(entry: LayerEntry, data: FeatureCollection | string | undefined): Record<string, SourceSpecification> {
-  // A string is a URL (a large import's Blob URL): MapLibre fetches and parses it in its worker.
-  const fc: FeatureCollection | string = data ?? { type: 'FeatureCollection', features: [] };
-  const out: Record<string, SourceSpecification> = {
-    // Large layers are simplified harder per tile (2 px instead of 0.375): tens of thousands of
-    // detailed polygons would otherwise mean millions of vertices to upload at district zooms.
-    [entry.id]: { type: 'geojson', data: fc, promoteId: 'id', ...(typeof fc === 'string' ? { tolerance: 2 } : {}) },
-  };
-  if (entry.labelPoints && typeof fc !== 'string') out[labelSourceId(entry.id)] = { type: 'geojson', data: labelPoints(fc), promoteId: 'id' };
+export function entrySources(entry: LayerEntry, data: FeatureCollection | undefined): Record<string, SourceSpecification> {
+  if (entry.vectorTiles) {
+    return { [entry.id]: { type: 'vector', tiles: [`${LARGE_PROTOCOL}://${encodeURIComponent(entry.id)}/{z}/{x}/{y}`], maxzoom: 14, promoteId: 'id' } };
+  }
+  const fc: FeatureCollection = data ?? { type: 'FeatureCollection', features: [] };
+  const out: Record<string, SourceSpecification> = { [entry.id]: { type: 'geojson', data: fc, promoteId: 'id' } };
+  if (entry.labelPoints) out[labelSourceId(entry.id)] = { type: 'geojson', data: labelPoints(fc), promoteId: 'id' };
   return out;
 }
 
@@ -44,6 +46,7 @@ export function entryLayers(entry: LayerEntry, visible: boolean, opacity: number
     const layer = {
       ...rest,
       source: fromLabelPoints ? labelSourceId(entry.id) : entry.id,
+      ...(entry.vectorTiles && !fromLabelPoints ? { 'source-layer': TILE_LAYER } : {}),
       layout: { ...(rest.layout ?? {}), visibility: visible ? 'visible' : 'none' },
       paint: { ...((rest as { paint?: object }).paint ?? {}), ...opacityPaint(spec, opacity) },
     } as LayerSpecification;

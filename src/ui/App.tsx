@@ -31,6 +31,7 @@ import { CopyLink } from './CopyLink';
 import { FeatureList } from './FeatureList';
 import { ImportPanel } from './ImportPanel';
 import { createImportClient, type ImportClient } from '../data/import-client';
+import { createTileClient } from '../data/tile-client';
 import { createImportController } from '../data/import-controller';
 import { loadLayers, saveLayer, deleteLayer, type StoreOutcome } from '../data/layer-store';
 import { importedEntry, type ImportedMeta } from '../layers/imported';
@@ -63,10 +64,10 @@ export function App() {
   const [coverage, setCoverage] = createSignal<CoverageResult | null>(null);
   const [coverageBusy, setCoverageBusy] = createSignal(false);
   const [importedData, setImportedData] = createSignal<ReadonlyMap<string, FeatureCollection>>(new Map());
-  // Large imports: all features as GeoJSON text (importedData then holds a preview), and the
-  // object URLs MapLibre reads them from.
+  // Large imports: all features as GeoJSON text (importedData then holds a preview); the tile
+  // worker cuts them into vector tiles for the map.
   const [importedBlobs, setImportedBlobs] = createSignal<ReadonlyMap<string, Blob>>(new Map());
-  const blobUrls = new Map<string, string>();
+  const tiles = createTileClient();
   // The feature last clicked on the map, for layers whose features are not all in memory.
   let clicked: { layerId: string; id: string; feature: Feature } | null = null;
   const [storageMessage, setStorageMessage] = createSignal<string | null>(null);
@@ -243,13 +244,12 @@ export function App() {
 
   function addImportedLayer(meta: ImportedMeta, collection: FeatureCollection, blob?: Blob) {
     setImportedData((m) => new Map(m).set(meta.id, collection));
-    if (blob) {
-      setImportedBlobs((m) => new Map(m).set(meta.id, blob));
-      blobUrls.set(meta.id, URL.createObjectURL(blob));
-    }
+    if (blob) setImportedBlobs((m) => new Map(m).set(meta.id, blob));
     actions.addImported(meta);
     const entry = entryOf(meta.id);
-    if (entry) handle?.addEntry(entry, blobUrls.get(meta.id) ?? collection, true);
+    if (!entry) return;
+    if (blob) void tiles.open(meta.id, blob).then(() => handle?.addEntry(entry, collection, true));
+    else handle?.addEntry(entry, collection, true);
   }
   async function acceptImport(key: number) {
     const item = importer.take(key);
@@ -290,9 +290,7 @@ export function App() {
       n.delete(id);
       return n;
     });
-    const url = blobUrls.get(id);
-    if (url) URL.revokeObjectURL(url);
-    blobUrls.delete(id);
+    void tiles.close(id);
     storageNote(await deleteLayer(id));
   }
   const exportLayer = (id: string) => {

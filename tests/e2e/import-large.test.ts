@@ -1,6 +1,6 @@
 // Large registers take the Blob path (features never copied to the page): coverage is computed on
-// all of them in the worker, the map draws all of them, they survive a reload, and export gives
-// them all back.
+// all of them in the worker, the map draws all of them from vector tiles cut in the tile worker,
+// they survive a reload, and export gives them all back.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,7 +62,7 @@ describe('a large plan register', () => {
     const drawn = await page.evaluate(() => {
       const m = (window as any).__vy.map;
       const ids = m.getStyle().layers.map((l: any) => l.id).filter((id: string) => id.startsWith('import-') && id.endsWith('-fill'));
-      return new Set(m.querySourceFeatures(ids[0].replace(/-fill$/, '')).map((f: any) => f.properties.id)).size;
+      return new Set(m.querySourceFeatures(ids[0].replace(/-fill$/, ''), { sourceLayer: 'features' }).map((f: any) => f.properties.id)).size;
     });
     expect(drawn).toBeGreaterThan(2000); // more than the in-page preview holds
 
