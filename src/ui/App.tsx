@@ -16,10 +16,10 @@ import type { CoverageOptions, CoverageResult, UnitCoverage } from '../coverage/
 import { coverageToCsv } from '../coverage/csv';
 import { buildSearchIndex, type SearchHit } from '../search/search';
 import { searchItems } from '../search/items';
-import { state, setState, actions } from '../state/store';
+import { state, actions } from '../state/store';
 import { readInitialUrl, startUrlSync, type UrlSync } from '../state/url-sync';
 import type { View } from '../state/url';
-import { t, lang, type MessageKey } from '../i18n';
+import { t, tf, lang } from '../i18n';
 import { downloadText, downloadBlob } from './download';
 import { SidePanel } from './SidePanel';
 import { Legend } from './Legend';
@@ -36,20 +36,11 @@ import { createImportController } from '../data/import-controller';
 import { loadLayers, saveLayer, deleteLayer, type StoreOutcome } from '../data/layer-store';
 import { importedEntry, type ImportedMeta } from '../layers/imported';
 import type { LayerEntry } from '../layers/types';
-import { tf, tl } from '../i18n';
-import { createPresenter } from '../presenter/controller';
-import { defaultDeck } from '../presenter/default-deck';
-import { loadDeck, saveDeck } from '../presenter/storage';
-import { readPresentLink, withoutPresentLink } from '../presenter/link';
-import { sceneIndex } from '../presenter/deck';
-import { tp, tpf } from '../presenter/messages';
-import type { Deck, PresenterHost, SceneState, LegendBlock } from '../presenter/types';
-import type { Period } from '../layers/types';
 import { PresenterOverlay } from './presenter/PresenterOverlay';
 import { DeckEditor } from './presenter/DeckEditor';
 import { ExportImage } from './presenter/ExportImage';
-import { exportPng, exportFileName } from '../export/export';
-import type { ExportSizeKey } from '../export/sizes';
+import { createShowFeature } from './show-feature';
+import { tp } from '../presenter/messages';
 
 // Việt Yên's extent, used until the district file is loaded.
 const FALLBACK_BOUNDS: BBox = [106.0, 21.19, 106.17, 21.35];
@@ -212,17 +203,7 @@ export function App() {
     // Test hook: browser tests project coordinates and query rendered features through it.
     (window as unknown as { __vy?: unknown }).__vy = { map: handle.map, coverage };
 
-    // The saved deck, and a link that opens presenter mode at a scene (?present=3).
-    const stored = await loadDeck(known);
-    if (stored.deck) setDeck(stored.deck);
-    if (!stored.persisted) setDeckMessage(tpf('notPersisted', { reason: stored.reason ?? '' }));
-    else if (stored.reason) setDeckMessage(tpf('storedDeckInvalid', { reason: stored.reason }));
-    deckLoaded = true;
-    const link = readPresentLink(location.search);
-    if (link) {
-      if (link.deck === 'default') setDeck(defaultDeck(known));
-      handle.map.once('idle', () => presenter.start(sceneIndex(deck(), link.scene) ?? 0));
-    }
+    await show.restore(handle.map);
     // Layers imported in earlier sessions come back.
     const kept = await loadLayers();
     storageNote(kept.outcome);
@@ -302,71 +283,9 @@ export function App() {
     if (blob) downloadBlob(name, blob);
     else downloadText(name, JSON.stringify(fc), 'application/geo+json');
   };
-  // Presenter mode (issue 6): the host lets the presenter read and set the app's state.
-  const known = new Set(catalog.map((e) => e.id));
-  const [deck, setDeck] = createSignal<Deck>(defaultDeck(known));
-  const [deckMessage, setDeckMessage] = createSignal<string | null>(null);
-  let deckLoaded = false;
-  const legendFor = (layers: readonly string[], period: Period): LegendBlock[] =>
-    allEntries()
-      .filter((e) => layers.includes(e.id) && inPeriod(e, period))
-      .map((e) => ({
-        title: tl(e.title),
-        items: (typeof e.legend === 'function' ? e.legend({ target: state.coverage.target }) : e.legend).map((i) => ({ label: tl(i.label), swatch: i.swatch })),
-      }));
-  const host: PresenterHost = {
-    captureState(): SceneState {
-      const m = handle?.map;
-      const c = m?.getCenter();
-      return {
-        camera: { center: c ? [c.lng, c.lat] : [106.085, 21.27], zoom: m?.getZoom() ?? 11, bearing: m?.getBearing() ?? 0, pitch: m?.getPitch() ?? 0 },
-        layers: allEntries().filter(isVisible).map((e) => e.id),
-        opacity: Object.fromEntries(Object.entries(state.opacity).filter(([, v]) => v !== 1)),
-        highlighted: state.selected ? [{ ...state.selected }] : [],
-        period: state.period,
-        coverageMode: isVisible(catalog.find((e) => e.id === 'coverage')!),
-      };
-    },
-    applyState(sc, { animate }) {
-      batch(() => {
-        setState('visible', Object.fromEntries(allEntries().map((e) => [e.id, sc.layers.includes(e.id)])));
-        setState('opacity', Object.fromEntries(allEntries().map((e) => [e.id, sc.opacity[e.id] ?? 1])));
-        actions.setPeriod(sc.period);
-        actions.select(sc.highlighted[0] ?? null);
-      });
-      const cam = { center: sc.camera.center, zoom: sc.camera.zoom, bearing: sc.camera.bearing, pitch: sc.camera.pitch };
-      if (animate) handle?.map.flyTo({ ...cam, duration: 1500, essential: false });
-      else handle?.map.jumpTo(cam);
-    },
-    legendFor,
-  };
-  const presenter = createPresenter({ host, deck, onExit: () => history.replaceState(null, '', withoutPresentLink(location.href)) });
-  createEffect(
-    on(deck, (d) => {
-      if (!deckLoaded) return;
-      void saveDeck(d).then((r) => setDeckMessage(r.persisted ? null : tpf('notPersisted', { reason: r.reason })));
-    }, { defer: true }),
-  );
-  const exportImage = async (size: ExportSizeKey): Promise<string> => {
-    if (!handle) throw new Error('map not ready');
-    const m = handle.map;
-    const c = m.getCenter();
-    const blob = await exportPng({
-      style: m.getStyle(),
-      view: { center: [c.lng, c.lat], zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() },
-      screen: { width: m.getContainer().clientWidth, height: m.getContainer().clientHeight },
-      size,
-      title: t('appTitle'),
-      subtitle: t(`period.${state.period}` as MessageKey),
-      legend: legendFor(allEntries().filter((e) => isVisible(e) && inPeriod(e, state.period)).map((e) => e.id), state.period),
-      dateText: tpf('imageDate', { date: new Date().toLocaleDateString(lang() === 'vi' ? 'vi-VN' : 'en-GB') }),
-      sourceText: tp('imageSource'),
-      lang: lang(),
-    });
-    const name = exportFileName(size, new Date());
-    downloadBlob(name, blob);
-    return name;
-  };
+  // Presenter mode and map images (issue 6).
+  const show = createShowFeature({ map: () => handle?.map, entries: allEntries, isVisible });
+  const { presenter, deck } = show;
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -517,16 +436,16 @@ export function App() {
             onMeta={importer.setMeta} onAccept={(k) => void acceptImport(k)} onCancel={importer.cancel} />
         </div>
         <div role="tabpanel" id="tabpanel-present" aria-labelledby="tab-present" hidden={state.panel !== 'present'}>
-          <DeckEditor deck={deck()} onDeck={setDeck} onCapture={host.captureState} onPresent={presenter.start}
-            knownLayerIds={known} onReset={() => setDeck(defaultDeck(known))} message={deckMessage()} />
-          <ExportImage onExport={exportImage} />
+          <DeckEditor deck={deck()} onDeck={show.setDeck} onCapture={show.host.captureState} onPresent={presenter.start}
+            knownLayerIds={show.known} onReset={show.resetDeck} message={show.deckMessage()} />
+          <ExportImage onExport={show.exportImage} />
         </div>
         <FeatureList entries={periodEntries()} visible={state.visible} datasets={allData()} onChoose={reveal} />
       </SidePanel>
       <Show when={presenter.active() && deck().scenes[presenter.index()]}>
         {(scene) => (
           <PresenterOverlay deck={deck()} index={presenter.index()} lang={lang()} notesOpen={presenter.notesOpen()}
-            legend={legendFor(scene().state.layers, scene().state.period)} onAction={presenter.act} />
+            legend={show.legendFor(scene().state.layers, scene().state.period)} onAction={presenter.act} />
         )}
       </Show>
       <Show when={mapState() === 'loading'}>
