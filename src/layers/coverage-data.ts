@@ -2,7 +2,7 @@
 // label points with the percentage, and the counting plans (those of the focused unit flagged).
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { CoverageResult } from '../coverage/types';
-import { coverageClass } from '../ui/coverage-table';
+import { coverageClass } from '../coverage/classes';
 import { labelPoint } from '../geo/label-point';
 import type { Polygon, MultiPolygon } from 'geojson';
 

@@ -31,19 +31,3 @@ export function sortRows(rows: readonly UnitCoverage[], s: Sort): UnitCoverage[]
     })
     .map((x) => x.r);
 }
-
-/**
- * Coverage classes for the map, with the target as a class break: class 4 is "more than target",
- * the others split [0, target] into four equal bands (0 = lowest).
- */
-export function coverageClass(coverage: number, target: number): 0 | 1 | 2 | 3 | 4 {
-  if (coverage > target) return 4;
-  const band = Math.min(3, Math.floor((coverage / (target || 1)) * 4));
-  return Math.max(0, band) as 0 | 1 | 2 | 3;
-}
-
-/** Class bounds as fractions, for the legend: [from, to] per class. */
-export function classBounds(target: number): [number, number][] {
-  const q = target / 4;
-  return [[0, q], [q, 2 * q], [2 * q, 3 * q], [3 * q, target], [target, 1]];
-}

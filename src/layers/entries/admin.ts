@@ -14,6 +14,11 @@ const unitsNote: Localized = {
   en: 'Outer and 2025-ward boundaries follow the 2025 merger map; boundaries between communes are schematic, not legal boundaries.',
 };
 
+const wardsNote: Localized = {
+  vi: 'Khái quát hóa (≤ 100 m) từ bản đồ sáp nhập đơn vị hành chính 2025.',
+  en: 'Generalised (≤ 100 m) from the 2025 administrative merger map.',
+};
+
 const unitFields: FieldSpec[] = [
   { key: 'code', label: { vi: 'Mã đơn vị (TCTK)', en: 'Unit code (GSO)' } },
   { key: 'official_area_km2', label: { vi: 'Diện tích chính thức', en: 'Official area' }, format: 'km2' },
@@ -104,10 +109,7 @@ export const adminEntries: LayerEntry[] = [
     title: { vi: '4 phường của tỉnh Bắc Ninh (từ 1/7/2025)', en: 'The 4 wards of Bắc Ninh province (since 1 Jul 2025)' },
     data: wardsUrl,
     provenance: 'official',
-    provenanceNote: {
-      vi: 'Khái quát hóa (≤ 100 m) từ bản đồ sáp nhập đơn vị hành chính 2025.',
-      en: 'Generalised (≤ 100 m) from the 2025 administrative merger map.',
-    },
+    provenanceNote: wardsNote,
     visible: true,
     labelPoints: true,
     interactive: ['wards-2025-areas-fill'],
@@ -161,10 +163,7 @@ export const adminEntries: LayerEntry[] = [
     title: { vi: 'Ranh giới 4 phường tương lai (7/2025)', en: 'Boundaries of the 4 future wards (Jul 2025)' },
     data: wardsUrl,
     provenance: 'official',
-    provenanceNote: {
-      vi: 'Khái quát hóa (≤ 100 m) từ bản đồ sáp nhập đơn vị hành chính 2025.',
-      en: 'Generalised (≤ 100 m) from the 2025 administrative merger map.',
-    },
+    provenanceNote: wardsNote,
     visible: true,
     interactive: [],
     layers: [

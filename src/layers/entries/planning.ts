@@ -1,6 +1,6 @@
 // Planning: the plan register and the detailed-plan coverage derived from it.
 import plansUrl from '../../../geodata/plans-demo.geojson?url';
-import { classBounds } from '../../ui/coverage-table';
+import { classBounds } from '../../coverage/classes';
 import { palette, coverageRamp, countingPlanOutline } from '../palette';
 import type { LayerEntry, FieldSpec } from '../types';
 import { F, LABEL_FONT, dashedWhen, pct } from './shared';
