@@ -6,7 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createCoverageIndex } from '../src/coverage/engine.ts';
 import { naiveCoverage } from '../src/coverage/naive.ts';
-import { syntheticPlans, syntheticUnits, mulberry32 } from '../src/coverage/synthetic.ts';
+import { syntheticPlans, syntheticUnits } from '../src/coverage/synthetic.ts';
+import { extent } from '../src/geo/extent.ts';
+import { mulberry32 } from '../src/geo/prng.ts';
 import type { InputFeature, CoverageResult } from '../src/coverage/types.ts';
 
 const UNITS_FILE = 'geodata/units-2021.geojson';
@@ -24,18 +26,6 @@ function loadUnits(): { units: InputFeature[]; source: string } {
     }
   }
   return { units: syntheticUnits(), source: 'synthetic 17-unit tiling (seeded)' };
-}
-
-function bboxOf(units: InputFeature[]): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      b[0] = Math.min(b[0], c[0]); b[1] = Math.min(b[1], c[1] as number);
-      b[2] = Math.max(b[2], c[0]); b[3] = Math.max(b[3], c[1] as number);
-    } else if (Array.isArray(c)) for (const e of c) visit(e);
-  };
-  for (const u of units) if (u.geometry && 'coordinates' in u.geometry) visit(u.geometry.coordinates);
-  return b;
 }
 
 const median = (xs: number[]): number => {
@@ -83,7 +73,7 @@ interface Row {
 }
 
 const { units, source } = loadUnits();
-const bbox = bboxOf(units);
+const bbox = extent(units) ?? undefined;
 console.log(`units: ${source}`);
 console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
 
@@ -103,7 +93,7 @@ for (const n of SIZES) {
     index = t.value.idx;
     result = t.value.res;
   }
-  const rnd = mulberry32(7 + n);
+  const rnd = mulberry32(7 + n).next;
   const edits: number[] = [];
   for (let k = 0; k < EDITS; k++) {
     const f = plans[Math.floor(rnd() * n)]!;

@@ -13,12 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { mulberry32 } from '../src/coverage/synthetic.ts';
+import type { Feature } from 'geojson';
+import type { Polygonal } from '../src/geo/types.ts';
+import { mulberry32 } from '../src/geo/prng.ts';
 import { importFile } from '../src/import/pipeline.ts';
 
 // Plots are placed inside the district, as a real register's would be (the checker flags others).
-const district = (JSON.parse(readFileSync('geodata/district.geojson', 'utf8')) as { features: Feature<Polygon | MultiPolygon>[] }).features[0]!;
+const district = (JSON.parse(readFileSync('geodata/district.geojson', 'utf8')) as { features: Feature<Polygonal>[] }).features[0]!;
 
 // "Without freezing": the page never stops responding for a second or more. (A 50 ms long task is
 // already noticeable; the blocks measured here are 0.3–0.5 s, dominated by receiving the review's
@@ -30,7 +31,7 @@ if (!existsSync('dist/index.html')) {
 }
 
 async function makeFile(path: string, bytes: number): Promise<number> {
-  const rnd = mulberry32(7);
+  const rnd = mulberry32(7).next;
   const out = createWriteStream(path);
   out.write('{"type":"FeatureCollection","features":[');
   let size = 0;

@@ -1,145 +1,32 @@
 // Run by hand (needs the shared reference folder, not part of the repo):
-//   npx tsx scripts/prepare-reference.ts [--reference DIR] [--tolerance METRES]
-// Derives geodata/source/wards-2025.generalised.geojson, the project's own generalised 2025
-// wards, from the national merger-map wards (lamngockhuong/vietnam-3d-map, MIT):
-//   1. clean with topology: the reference wards overlap (0.045%) and leave slivers between them;
-//      each overlap goes to the ward with the lower code, each sliver to the neighbour sharing
-//      most of its boundary, so the 4 wards tile their union exactly;
-//   2. snap + node so neighbours carry identical vertices along shared edges;
-//   3. simplify the shared-arc topology once (Douglas–Peucker, bound in metres);
-//   4. round to 5 decimals, RFC 7946 winding; check validity, tiling and deviation.
-// The 2019 district outline (daohoangson/dvhcvn, GPL-3.0) is only compared with, never copied.
-// What it measures is written into the output's "derivation" member and printed. Last run
-// (default tolerance 80 m): reference 472 vertices, overlaps 77,411 m² (0.045%) resolved,
-// 21 slivers (41,544 m²) assigned; 9 arcs, 378 → 260 arc vertices, 472 → 342 ring vertices
-// (Tự Lạn 124 → 89, Việt Yên 159 → 119, Nếnh 93 → 66, Vân Hà 96 → 68); max deviation (Hausdorff,
-// per arc) 79.6 m; areas Tự Lạn 40.24, Việt Yên 51.33, Nếnh 36.22, Vân Hà 43.42 km², sum = union
-// = 171.20 km² (official 171.01); the 2019 outline (170.56 km²) differs by 2.33% (symmetric
-// difference / outline area).
-import * as turf from '@turf/turf';
+//   npx tsx scripts/prepare-reference.ts [--reference DIR] [--tolerance METRES] [--out FILE]
+// Derives geodata/source/wards-2025.generalised.geojson (or FILE), the project's own generalised
+// 2025 wards, from the national merger-map wards (lamngockhuong/vietnam-3d-map, MIT) in
+// DIR/wards-2025.geojson, compared with DIR/district-outline-2019.geojson. The method is in
+// scripts/geodata/reference-wards.ts; what it measures is written into the output's "derivation"
+// member and printed. Last run (default tolerance 80 m): reference 472 vertices, overlaps
+// 77,411 m² (0.045%) resolved, 21 slivers (41,544 m²) assigned; 9 arcs, 378 → 260 arc vertices,
+// 472 → 342 ring vertices (Tự Lạn 124 → 89, Việt Yên 159 → 119, Nếnh 93 → 66, Vân Hà 96 → 68);
+// max deviation (Hausdorff, per arc) 79.6 m; areas Tự Lạn 40.24, Việt Yên 51.33, Nếnh 36.22,
+// Vân Hà 43.42 km², sum = union = 171.20 km² (official 171.01); the 2019 outline (170.56 km²)
+// differs by 2.33% (symmetric difference / outline area).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Feature, FeatureCollection, Polygon, MultiPolygon } from 'geojson';
-import type { Polygonal } from '../src/geo/tidy-polygonal.ts';
+import { REPO_ROOT, argValue } from './geodata/cli-args.ts';
+import { generaliseWards } from './geodata/reference-wards.ts';
 
-import { geometryArea } from '../src/geo/area.ts';
-import { VIET_YEN_PLANE as plane } from '../src/geo/local-plane.ts';
-import { cleanPartition } from '../src/geo/clean-partition.ts';
-import { snapAndNode } from '../src/geo/snap-node.ts';
-import { simplifyTopology } from '../src/geo/simplify-topology.ts';
-import { tidyPolygonal, polygonsOf } from '../src/geo/tidy-polygonal.ts';
-import { stringifyFeatureCollection } from '../src/geo/serialize-geojson.ts';
+const refDir = resolve(REPO_ROOT, argValue(process.argv, '--reference') ?? '../shared/reference');
+const tolerance = Number(argValue(process.argv, '--tolerance') ?? '80');
+const outFile = resolve(argValue(process.argv, '--out') ?? join(REPO_ROOT, 'geodata/source/wards-2025.generalised.geojson'));
+const read = (name: string) => JSON.parse(readFileSync(join(refDir, name), 'utf8'));
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
-const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
-const refDir = resolve(root, arg('--reference', '../shared/reference'));
-const tolerance = Number(arg('--tolerance', '80'));
-const outFile = join(root, 'geodata/source/wards-2025.generalised.geojson');
-
-interface RefWardProps {
-  id: string;
-  name: string;
-  type: string;
-  area_km2: number;
-  population: number;
-}
-
-const km2 = (m2: number) => Math.round(m2 / 1e4) / 100;
-const vertexCount = (g: Polygonal) => polygonsOf(g).reduce((s, p) => s + p.reduce((t, r) => t + r.length, 0), 0);
-const feat = (g: Polygonal): Feature<Polygon | MultiPolygon> => ({ type: 'Feature', properties: {}, geometry: g });
-
-const ref = JSON.parse(readFileSync(join(refDir, 'wards-2025.geojson'), 'utf8')) as FeatureCollection<Polygonal, RefWardProps>;
-const outline = JSON.parse(readFileSync(join(refDir, 'district-outline-2019.geojson'), 'utf8')) as FeatureCollection<Polygonal>;
-const wards = [...ref.features].sort((a, b) => a.properties.id.localeCompare(b.properties.id));
-
-// 1–2. clean and snap
-const cleaned = cleanPartition(wards.map((w) => w.geometry), plane);
-const rounded = cleaned.geometries.map((g) => {
-  const t = tidyPolygonal(g, 5);
-  if (!t) throw new Error('a ward collapsed');
-  return t;
-});
-const noded = snapAndNode(rounded, { plane, snapMetres: 1.5, nodeMetres: 1.0 });
-
-// 3–4. simplify with topology, tidy
-const simp = simplifyTopology(noded, tolerance, plane);
-const out = simp.geometries.map((g) => {
-  const t = tidyPolygonal(g, 5);
-  if (!t) throw new Error('a ward collapsed in simplification');
-  return t;
-});
-
-// checks
-const problems: string[] = [];
-out.forEach((g, i) => {
-  if (g.type !== 'Polygon') problems.push(`${wards[i]!.properties.name}: ${g.type}`);
-  if (turf.kinks(feat(g)).features.length > 0) problems.push(`${wards[i]!.properties.name}: self-intersection`);
-});
-let overlap = 0;
-for (let i = 0; i < out.length; i++)
-  for (let j = i + 1; j < out.length; j++) {
-    const x = turf.intersect(turf.featureCollection([feat(out[i]!), feat(out[j]!)]));
-    if (x) overlap += geometryArea(x.geometry);
-  }
-const union = turf.union(turf.featureCollection(out.map(feat)))!;
-const unionArea = geometryArea(union.geometry);
-const holes = polygonsOf(union.geometry).reduce((s, p) => s + p.length - 1, 0);
-const sumArea = out.reduce((s, g) => s + geometryArea(g), 0);
-if (holes > 0) problems.push(`union has ${holes} holes`);
-if (overlap > 1e-6 * unionArea) problems.push(`overlap ${overlap} m²`);
-if (simp.maxDeviationMetres > 100) problems.push(`deviation ${simp.maxDeviationMetres} m > 100 m`);
-
-// comparison with the 2019 outline (report only)
-const ol = outline.features[0]!;
-const olArea = geometryArea(ol.geometry);
-const olDiff = turf.difference(turf.featureCollection([feat(ol.geometry), union]));
-const unDiff = turf.difference(turf.featureCollection([union, feat(ol.geometry)]));
-const symDiff = (olDiff ? geometryArea(olDiff.geometry) : 0) + (unDiff ? geometryArea(unDiff.geometry) : 0);
-
-const derivation = {
-  from: 'lamngockhuong/vietnam-3d-map public/wards/24.json (national merger map, MIT)',
-  method: `overlaps to lower code, slivers to longest-shared-boundary neighbour; snap 1.5 m, node 1.0 m; topology (topojson-server) + Douglas–Peucker ${tolerance} m per shared arc; 5 decimals; RFC 7946 winding`,
-  reference_vertices: wards.reduce((s, w) => s + vertexCount(w.geometry), 0),
-  reference_overlap_m2: Math.round(cleaned.overlapM2),
-  reference_slivers: cleaned.slivers.length,
-  reference_sliver_m2: Math.round(cleaned.slivers.reduce((s, x) => s + x.areaM2, 0)),
-  arcs: simp.arcs,
-  arc_vertices_before: simp.verticesBefore,
-  arc_vertices_after: simp.verticesAfter,
-  vertices: out.reduce((s, g) => s + vertexCount(g), 0),
-  max_deviation_m: Math.round(simp.maxDeviationMetres * 10) / 10,
-  union_km2: km2(unionArea),
-  sum_km2: km2(sumArea),
-  outline_2019_km2: km2(olArea),
-  outline_2019_symmetric_difference_pct: Math.round((symDiff / olArea) * 1e4) / 100,
-};
-
-const features: Feature<Polygonal>[] = wards.map((w, i) => ({
-  type: 'Feature',
-  properties: {
-    code: w.properties.id,
-    name: w.properties.name,
-    type: w.properties.type,
-    official_area_km2: w.properties.area_km2,
-    population: w.properties.population,
-    vertices_reference: vertexCount(w.geometry),
-    vertices: vertexCount(out[i]!),
-    area_km2_reference: km2(geometryArea(w.geometry)),
-    area_km2: km2(geometryArea(out[i]!)),
-  },
-  geometry: out[i]!,
-}));
-
-console.log(JSON.stringify(derivation, null, 1));
-for (const f of features) console.log(JSON.stringify(f.properties));
-if (problems.length > 0) {
-  console.error('FAILED:\n' + problems.join('\n'));
+const r = generaliseWards(read('wards-2025.geojson'), read('district-outline-2019.geojson'), tolerance);
+console.log(JSON.stringify(r.derivation, null, 1));
+for (const p of r.properties) console.log(JSON.stringify(p));
+if (r.problems.length > 0) {
+  console.error('FAILED:\n' + r.problems.join('\n'));
   process.exit(1);
 }
 mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, stringifyFeatureCollection(features, { derivation }));
+writeFileSync(outFile, r.text);
 console.log(`wrote ${outFile}`);

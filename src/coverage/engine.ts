@@ -4,7 +4,8 @@
 // few small unions, and an options change only re-unions the cells whose counting set changed.
 import Flatbush from 'flatbush';
 import { Clipper, FillRule, type Paths64 } from '@countertype/clipper2-ts';
-import { createFrame, type BBox, type Frame } from './frame';
+import { extent, lonLatXY } from '../geo/extent';
+import { createFrame, type Frame } from './frame';
 import { buildCells, clipToCell, DEFAULT_CELL_METRES, type Cell } from './grid';
 import { pathsArea } from './measure';
 import { attributeExclusion, normalizeOptions, planLevel, planStatus } from './plan-filter';
@@ -61,32 +62,6 @@ interface UnitState {
   row: UnitCoverage | null;
 }
 
-/** lon/lat bbox of the valid coordinates of some features (null when there are none). */
-function lonLatBBox(features: readonly InputFeature[]): BBox | null {
-  let b: BBox | null = null;
-  const visit = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number' && typeof c[1] === 'number') {
-      const [x, y] = c as [number, number];
-      if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > 180 || Math.abs(y) > 90) return;
-      if (!b) b = [x, y, x, y];
-      else {
-        if (x < b[0]) b[0] = x;
-        if (y < b[1]) b[1] = y;
-        if (x > b[2]) b[2] = x;
-        if (y > b[3]) b[3] = y;
-      }
-      return;
-    }
-    for (const e of c) visit(e);
-  };
-  for (const f of features) {
-    const g = f.geometry;
-    if (g && (g.type === 'Polygon' || g.type === 'MultiPolygon')) visit(g.coordinates);
-  }
-  return b;
-}
-
 export function createCoverageIndex(
   units: readonly InputFeature[],
   plans: readonly InputFeature[],
@@ -105,7 +80,7 @@ export function createCoverageIndex(
   let nextOrdinal = 0;
 
   function buildUnits(input: readonly InputFeature[]): void {
-    frame = createFrame(lonLatBBox(input));
+    frame = createFrame(extent(input.map((f) => f.geometry).filter((g) => g?.type === 'Polygon' || g?.type === 'MultiPolygon'), lonLatXY));
     unitProblems = [];
     cells = [];
     unitStates = input.map((f, i) => {

@@ -3,6 +3,7 @@
 // converting result rings back is exact up to the rounding (0.01 mm at district scale). Areas are NOT measured here:
 // rings go back to lon/lat and GeographicLib measures them (see measure.ts).
 import type { Path64, Point64 } from '@countertype/clipper2-ts';
+import type { BBox } from '../geo/extent';
 
 const A = 6378137;
 const F = 1 / 298.257223563;
@@ -27,7 +28,7 @@ export interface Frame {
   unitsPerMetre: number;
 }
 
-export type BBox = [number, number, number, number];
+export type { BBox };
 
 /** Frame centred on a lon/lat bbox, 0.01 mm resolution unless the bbox is too large for that. */
 export function createFrame(bbox: BBox | null): Frame {

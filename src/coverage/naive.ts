@@ -2,14 +2,15 @@
 // Turf intersect with the unit, area with GeographicLib. Used by tests and the bench baseline;
 // it does no repair (Turf may throw on bad input, which is the point of having the engine).
 import { bbox as turfBbox, featureCollection, intersect, union } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature } from 'geojson';
 import { geometryArea } from '../geo/area';
+import type { Polygonal } from '../geo/types';
 import { attributeExclusion, normalizeOptions, planLevel, planStatus } from './plan-filter';
 import { computeTotals, meetsTarget, ratio } from './totals';
 import { isSlated, planId, unitId, unitName } from './unit-id';
 import type { CoverageOptions, CoverageResult, ExcludedPlan, InputFeature, UnitCoverage } from './types';
 
-type Poly = Feature<Polygon | MultiPolygon>;
+type Poly = Feature<Polygonal>;
 
 function isPoly(f: InputFeature): f is Poly {
   return !!f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon');

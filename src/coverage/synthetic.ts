@@ -3,19 +3,8 @@
 // Seeded PRNG so every run measures the same register.
 import { voronoi, featureCollection, point } from '@turf/turf';
 import type { Feature, Polygon, Position } from 'geojson';
+import { mulberry32 } from '../geo/prng';
 import type { InputFeature } from './types';
-
-/** mulberry32: tiny, well-known 32-bit seeded PRNG (Math.random cannot be seeded). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const DISTRICT_BBOX: [number, number, number, number] = [106.0, 21.19, 106.17, 21.35];
 const M_PER_DEG_LAT = 110_750;
@@ -23,7 +12,7 @@ const M_PER_DEG_LON = 103_800; // at 21.27° N; only used to size synthetic shap
 
 /** 17 Voronoi cells over the district bbox; the first 9 (by id) are slated. */
 export function syntheticUnits(seed = 17, count = 17): InputFeature[] {
-  const rnd = mulberry32(seed);
+  const rnd = mulberry32(seed).next;
   const [w, s, e, n] = DISTRICT_BBOX;
   const pts = featureCollection(Array.from({ length: count }, () => point([w + rnd() * (e - w), s + rnd() * (n - s)])));
   const cells = voronoi(pts, { bbox: DISTRICT_BBOX });
@@ -95,7 +84,7 @@ function rect(rnd: () => number, w: number, h: number, n: number): [number, numb
  * 20–200 vertices, ~15% with a hole, ~70% approved detailed.
  */
 export function syntheticPlans(count: number, seed = 42, bbox = DISTRICT_BBOX): InputFeature[] {
-  const rnd = mulberry32(seed);
+  const rnd = mulberry32(seed).next;
   const [w, s, e, n] = bbox;
   const clusters = Array.from({ length: 40 }, () => [w + rnd() * (e - w), s + rnd() * (n - s)] as const);
   const plans: InputFeature[] = [];

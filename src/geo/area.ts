@@ -3,7 +3,8 @@
 // explorer reports comes from here (GeographicLib, exact to round-off).
 // The package is CommonJS: a default import works under Vite, vitest and Node ESM (tsx) alike.
 import geodesic from 'geographiclib-geodesic';
-import type { Feature, Geometry, Polygon, MultiPolygon, Position } from 'geojson';
+import type { Feature, Geometry, Position } from 'geojson';
+import type { Polygonal } from './types';
 
 const geod = geodesic.Geodesic.WGS84;
 
@@ -46,7 +47,7 @@ export function geometryArea(g: Geometry | null | undefined): number {
   }
 }
 
-export function featureArea(f: Feature<Geometry | null> | Feature<Polygon | MultiPolygon>): number {
+export function featureArea(f: Feature<Geometry | null> | Feature<Polygonal>): number {
   return geometryArea(f.geometry);
 }
 

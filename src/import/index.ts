@@ -3,7 +3,7 @@
 export { importFile, type ImportInput, type ImportOptions, type ImportResult, type ImportSuccess, type ImportFailure, type SourceKind } from './pipeline.ts';
 export { detectKind, ACCEPTED_EXTENSIONS, type FileKind } from './detect.ts';
 export { SUPPORTED_CRS, DEFAULT_METRIC_CRS, VN2000_TOWGS84, crsDef, crsFromWkt, normaliseCrsCode, type CrsDef } from './crs.ts';
-export { toWgs84, reprojectCollection, previewPlacement, collectionBbox, type Placement } from './reproject.ts';
+export { toWgs84, reprojectCollection, previewPlacement, type Placement } from './reproject.ts';
 export { guessMapping, applyMapping, parseLevel, parseStatus, parseDate, PLAN_FIELDS, type FieldMapping, type PlanField } from './fields.ts';
 export { validateImported, formatImportProblem, invalidFeatureIndexes } from './validate.ts';
 export { repairFeatures, dropFeatures, repairGeometry, type RepairAction } from './repair.ts';

@@ -9,7 +9,8 @@ import { parseGeoJsonBytes } from './geojson.ts';
 import { parseKmlBytes, parseKmz } from './kml.ts';
 import { parseShapefileZip, shpMembers } from './shapefile.ts';
 import { crsDef, crsFromWkt, guessCrsFromExtent, normaliseCrsCode, type Extent } from './crs.ts';
-import { collectionBbox, positionsOf, previewPlacement, reprojectCollection, type Placement } from './reproject.ts';
+import { extent as bboxOf } from '../geo/extent.ts';
+import { previewPlacement, reprojectCollection, type Placement } from './reproject.ts';
 import { applyMapping, fieldsOf, guessMapping, type FieldMapping } from './fields.ts';
 import { invalidFeatureIndexes, validateImported } from './validate.ts';
 import { dropFeatures, repairFeatures, rewindCollection, type RepairAction } from './repair.ts';
@@ -145,18 +146,6 @@ function parseInput(file: string, bytes: Uint8Array, options: ImportOptions): Pa
   }
 }
 
-function extentOf(fc: AnyCollection): Extent | null {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const f of fc.features) {
-    for (const p of positionsOf(f?.geometry)) {
-      const [x, y] = p as [number, number];
-      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-      minX = Math.min(minX, x), maxX = Math.max(maxX, x), minY = Math.min(minY, y), maxY = Math.max(maxY, y);
-    }
-  }
-  return Number.isFinite(minX) ? { minX, minY, maxX, maxY } : null;
-}
-
 function describeExtent(e: Extent): string {
   const r = (n: number): string => String(Math.round(n));
   return `x ${r(e.minX)}…${r(e.maxX)}, y ${r(e.minY)}…${r(e.maxY)}`;
@@ -165,7 +154,8 @@ function describeExtent(e: Extent): string {
 type CrsOutcome = { ok: true; choice: CrsChoice; warnings: string[] } | ImportFailure;
 
 function chooseCrs(file: string, parsed: Parsed, options: ImportOptions): CrsOutcome {
-  const extent = extentOf(parsed.collection);
+  const b = bboxOf(parsed.collection.features.map((f) => f?.geometry));
+  const extent: Extent | null = b && { minX: b[0], minY: b[1], maxX: b[2], maxY: b[3] };
   const guess = guessCrsFromExtent(extent);
   const warnings: string[] = [];
   if (options.crs !== undefined) {

@@ -4,6 +4,7 @@
 import proj4 from 'proj4';
 import { booleanIntersects } from '@turf/turf';
 import type { Geometry, Position } from 'geojson';
+import { extent } from '../geo/extent.ts';
 import { crsDef } from './crs.ts';
 import { DISTRICT_BBOX, districtFromGeoJson } from '../validation/extent.ts';
 import type { AnyCollection, AnyFeature, Bbox } from './types.ts';
@@ -134,22 +135,6 @@ function featureId(f: AnyFeature): string | null {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
 }
 
-/** Bounding box of finite positions; null when there are none. */
-export function collectionBbox(fc: AnyCollection): Bbox | null {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (const f of fc.features) {
-    for (const p of positionsOf(f?.geometry)) {
-      const [x, y] = p as [number, number];
-      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-      if (x < w) w = x;
-      if (x > e) e = x;
-      if (y < s) s = y;
-      if (y > n) n = y;
-    }
-  }
-  return Number.isFinite(w) ? [w, s, e, n] : null;
-}
-
 export interface Placement {
   bbox: Bbox | null;
   /** Whether the data's bbox touches the district (its outline when given, else its bbox). */
@@ -160,7 +145,7 @@ export interface Placement {
 
 /** "Where would this land": for the preview the UI shows before the user accepts a CRS. */
 export function previewPlacement(wgs84: AnyCollection, district?: unknown): Placement {
-  const bbox = collectionBbox(wgs84);
+  const bbox: Bbox | null = extent(wgs84.features.map((f) => f?.geometry));
   if (bbox === null) return { bbox: null, overlapsDistrict: false, centreDistanceKm: null };
   const d = DISTRICT_BBOX;
   const [w, s, e, n] = bbox;

@@ -38,7 +38,7 @@ export interface CrsChoice {
   needsConfirmation: boolean;
 }
 
-export type Bbox = [west: number, south: number, east: number, north: number];
+export type { BBox as Bbox } from '../geo/extent.ts';
 
 /** A file's name as messages show it: the base name, without directories. */
 export function displayName(name: string): string {

@@ -1,6 +1,6 @@
 // The checker: every rule of issue 3 over one parsed (or raw text) GeoJSON file. Pure: the Node
 // script and the in-browser import both call this and differ only in how they get the bytes.
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { Polygonal as Areal } from '../geo/types.ts';
 import { fileProblem, featureProblem, type LayerKind, type Problem } from './types.ts';
 import { inferLayer, isProjectUnitsFile } from './layers.ts';
 import { decodeGeoJsonBytes, parseGeoJsonText } from './input.ts';
@@ -32,8 +32,6 @@ export interface CheckReport {
   /** Facts worth printing for a file that passes (tiling numbers, which outline was used). */
   notes: string[];
 }
-
-type Areal = Polygon | MultiPolygon;
 
 interface GeometryVerdict {
   errors: string[];

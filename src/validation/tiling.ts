@@ -3,6 +3,7 @@
 // district's own totals. Sliver-level mismatch between source maps is tolerated up to a limit.
 import { area, difference, featureCollection, feature, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Polygonal as Areal } from '../geo/types.ts';
 
 // Turf's spherical area, not src/geo/area.ts: only ratios are reported here and the sphere's ~0.3%
 // bias cancels in them, so the rules need no dependency beyond turf and geojson-validation.
@@ -16,8 +17,6 @@ export interface Tiling {
   /** What the percentages are of: the district outline, or (without one) the union of the units. */
   reference: 'the district' | 'their union';
 }
-
-type Areal = Polygon | MultiPolygon;
 
 function unionOf(parts: readonly Areal[]): Feature<Areal> | null {
   if (parts.length === 0) return null;

@@ -1,15 +1,19 @@
 // Checks the committed administrative geodata (geodata/*.geojson) against the facts table and
 // the geometry rules in geodata/README.md. Measured numbers are printed for the record.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Position } from 'geojson';
 import { describe, expect, test } from 'vitest';
 import { geometryArea } from '../../src/geo/area';
-import { buildGeodata, type GeodataSources, type UnitFact } from '../../src/geo/geodata-build';
+import type { Polygonal as Poly } from '../../src/geo/types';
+import { buildGeodata, type GeodataSources, type UnitFact } from '../../scripts/geodata/geodata-build';
+import { polygonsOf as polys } from '../../scripts/geodata/tidy-polygonal';
 
-type Poly = Polygon | MultiPolygon;
-const dir = join(__dirname, '../../geodata');
+const repo = join(__dirname, '../..');
+const dir = join(repo, 'geodata');
 const text = (f: string) => readFileSync(join(dir, f), 'utf8');
 const read = <T>(f: string): T => JSON.parse(text(f)) as T;
 
@@ -21,7 +25,6 @@ const factByCode = new Map(facts.map((u) => [u.code, u]));
 const wardByCode = new Map(wards.features.map((w) => [w.properties['code'] as string, w]));
 const wardCodeByName = new Map(wards.features.map((w) => [w.properties['name'] as string, w.properties['code'] as string]));
 const unitFeature = (code: string) => units.features.find((f) => f.properties['code'] === code)!;
-const polys = (g: Poly): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
 const asFeature = (g: Poly): Feature<Poly> => ({ type: 'Feature', properties: {}, geometry: g });
 const signed = (r: Position[]) => r.reduce((s, a, i) => { const b = r[(i + 1) % r.length]!; return s + a[0]! * b[1]! - b[0]! * a[1]!; }, 0);
 const districtM2 = geometryArea(district.features[0]!.geometry);
@@ -161,4 +164,14 @@ describe('build', () => {
     expect(b.files).toEqual(a.files);
     for (const [name, t] of Object.entries(a.files)) expect(t, `${name} is stale: run npm run geodata:build`).toBe(text(name));
   });
+
+  test('CLI smoke test: scripts/build-geodata.ts writes the three files to --out', () => {
+    const out = mkdtempSync(join(tmpdir(), 'geodata-'));
+    try {
+      execFileSync(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'scripts/build-geodata.ts'), '--root', repo, '--out', out], { stdio: 'pipe' });
+      for (const name of ['units-2021.geojson', 'wards-2025.geojson', 'district.geojson']) expect(readFileSync(join(out, name), 'utf8'), name).toBe(text(name));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -7,11 +7,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Point, Polygon, Position } from 'geojson';
 import { geometryArea } from '../../src/geo/area';
-import { intersectGeom, differenceGeom, unionGeom } from '../../src/geo/polygon-ops';
+import type { Polygonal } from '../../src/geo/types';
+import { buildPlanningLayers, PLANNING_LAYER_FILES, type PlanningSources } from '../../scripts/geodata/planning-layers';
+import { intersectGeom, differenceGeom, unionGeom } from '../../scripts/geodata/polygon-ops';
 
-type Polygonal = Polygon | MultiPolygon;
 type Props = Record<string, unknown>;
 
 const repo = resolve(__dirname, '../..');
@@ -117,17 +118,30 @@ describe('ids are stable', () => {
     expect(plans.features.map((f) => f.properties.id)).toEqual(plans.features.map((_, i) => `qh-${String(i + 1).padStart(3, '0')}`));
   });
   test('rebuilding from the same inputs gives byte-identical files', () => {
+    const input: PlanningSources = {
+      planning: JSON.parse(readFileSync(join(dir, 'source/planning.json'), 'utf8')),
+      units: JSON.parse(readFileSync(join(dir, 'units-2021.geojson'), 'utf8')),
+      district: JSON.parse(readFileSync(join(dir, 'district.geojson'), 'utf8')),
+    };
+    const out = buildPlanningLayers(input);
+    expect(Object.keys(out.files)).toEqual([...PLANNING_LAYER_FILES]);
+    for (const name of PLANNING_LAYER_FILES) {
+      expect(out.files[name], `${name} is stale: run npm run geodata:build`).toBe(readFileSync(join(dir, name), 'utf8'));
+    }
+    expect(out.report.some((l) => l.startsWith('plans-demo: '))).toBe(true);
+  }, 120_000);
+});
+
+describe('scripts/build-planning-layers.ts (CLI smoke test)', () => {
+  test('reads --root, writes the four files to --out', () => {
     const out = mkdtempSync(join(tmpdir(), 'planning-layers-'));
     try {
-      const root = resolve(dir, '..');
-      execFileSync(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'scripts/build-planning-layers.ts'), '--root', root, '--out', out, '--quiet'], { stdio: 'pipe' });
-      for (const name of ['industry.geojson', 'infrastructure.geojson', 'tourism.geojson', 'plans-demo.geojson']) {
-        expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(dir, name), 'utf8'));
-      }
+      execFileSync(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'scripts/build-planning-layers.ts'), '--root', resolve(dir, '..'), '--out', out, '--quiet'], { stdio: 'pipe' });
+      for (const name of PLANNING_LAYER_FILES) expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(dir, name), 'utf8'));
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('industry', () => {

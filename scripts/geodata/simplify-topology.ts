@@ -2,12 +2,15 @@
 // (topojson-server), so a boundary shared by two polygons is one arc and is simplified once;
 // each arc is then simplified with Douglas–Peucker in a local metric plane (a bound in metres)
 // keeping its end points (the junctions), and the polygons are rebuilt from the arcs.
+// Kept rather than topojson-simplify: that one weights vertices by triangle area (Visvalingam),
+// not by a distance bound in metres, and would change the committed wards.
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { topology } from 'topojson-server';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { LocalPlane } from './local-plane';
-import type { Polygonal } from './tidy-polygonal';
+import type { Polygonal } from '../../src/geo/types.ts';
+import { douglasPeuckerKeep, segmentDistance, type XY } from './douglas-peucker.ts';
+import type { LocalPlane } from './local-plane.ts';
 
 export interface SimplifyTopologyResult {
   geometries: Polygonal[];
@@ -16,37 +19,6 @@ export interface SimplifyTopologyResult {
   verticesAfter: number;
   /** Hausdorff distance (m) between each original arc and its simplification, maximum over arcs */
   maxDeviationMetres: number;
-}
-
-type XY = [number, number];
-
-function segDist(p: XY, a: XY, b: XY): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const l2 = dx * dx + dy * dy;
-  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2));
-  return Math.hypot(a[0] + t * dx - p[0], a[1] + t * dy - p[1]);
-}
-
-/** Indices kept by Douglas–Peucker on an open polyline (end points always kept). */
-function dpKeep(pts: readonly XY[], lo: number, hi: number, tol: number, keep: boolean[]): void {
-  const stack: [number, number][] = [[lo, hi]];
-  while (stack.length > 0) {
-    const [i, j] = stack.pop()!;
-    let far = -1;
-    let farD = tol;
-    for (let k = i + 1; k < j; k++) {
-      const d = segDist(pts[k]!, pts[i]!, pts[j]!);
-      if (d > farD) {
-        farD = d;
-        far = k;
-      }
-    }
-    if (far >= 0) {
-      keep[far] = true;
-      stack.push([i, far], [far, j]);
-    }
-  }
 }
 
 function simplifyArc(arc: readonly Position[], tol: number, plane: LocalPlane): Position[] {
@@ -60,14 +32,14 @@ function simplifyArc(arc: readonly Position[], tol: number, plane: LocalPlane): 
     let far = 1;
     for (let k = 1; k < n - 1; k++) if (Math.hypot(pts[k]![0] - pts[0]![0], pts[k]![1] - pts[0]![1]) > Math.hypot(pts[far]![0] - pts[0]![0], pts[far]![1] - pts[0]![1])) far = k;
     keep[far] = true;
-    dpKeep(pts, 0, far, tol, keep);
-    dpKeep(pts, far, n - 1, tol, keep);
+    douglasPeuckerKeep(pts, 0, far, tol, keep);
+    douglasPeuckerKeep(pts, far, n - 1, tol, keep);
     if (keep.filter(Boolean).length < 4) {
       for (const [i, j] of [[0, far], [far, n - 1]] as const) {
         let best = -1;
         let bestD = 0;
         for (let k = i + 1; k < j; k++) {
-          const d = segDist(pts[k]!, pts[i]!, pts[j]!);
+          const d = segmentDistance(pts[k]!, pts[i]!, pts[j]!);
           if (d > bestD) {
             bestD = d;
             best = k;
@@ -77,7 +49,7 @@ function simplifyArc(arc: readonly Position[], tol: number, plane: LocalPlane): 
       }
     }
   } else {
-    dpKeep(pts, 0, n - 1, tol, keep);
+    douglasPeuckerKeep(pts, 0, n - 1, tol, keep);
   }
   return arc.filter((_, i) => keep[i]);
 }
@@ -101,7 +73,7 @@ export function polylineHausdorff(a: readonly Position[], b: readonly Position[]
     let worst = 0;
     for (const p of pts) {
       let best = Infinity;
-      for (let i = 0; i + 1 < xy.length; i++) best = Math.min(best, segDist(p, xy[i]!, xy[i + 1]!));
+      for (let i = 0; i + 1 < xy.length; i++) best = Math.min(best, segmentDistance(p, xy[i]!, xy[i + 1]!));
       if (xy.length === 1) best = Math.hypot(p[0] - xy[0]![0], p[1] - xy[0]![1]);
       worst = Math.max(worst, best);
     }

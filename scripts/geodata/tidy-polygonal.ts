@@ -1,9 +1,10 @@
 // Normalises polygonal geometry for output: coordinates rounded to a fixed number of decimals,
 // consecutive duplicates and zero-width spikes removed, rings closed, and RFC 7946 winding
 // (outer rings counter-clockwise, holes clockwise). Degenerate rings/polygons are dropped.
-import type { MultiPolygon, Polygon, Position } from 'geojson';
-
-export type Polygonal = Polygon | MultiPolygon;
+// Kept rather than turf.truncate + cleanCoords + rewind: cleanCoords also drops collinear
+// vertices, which neighbours need to share their edges exactly (see snap-node.ts).
+import type { Position } from 'geojson';
+import type { Polygonal } from '../../src/geo/types.ts';
 
 /** Twice the signed planar (lon/lat) area; > 0 means counter-clockwise. */
 export function signedArea2(ring: readonly Position[]): number {
@@ -67,15 +68,15 @@ function tidyPolygonCoords(rings: readonly (readonly Position[])[], decimals: nu
 
 /** Rounded, cleaned, RFC 7946-wound copy; a MultiPolygon of one part becomes a Polygon. */
 export function tidyPolygonal(g: Polygonal, decimals = 5): Polygonal | null {
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  const out = polys.map((p) => tidyPolygonCoords(p, decimals)).filter((p): p is Position[][] => p !== null);
+  const out = polygonsOf(g).map((p) => tidyPolygonCoords(p, decimals)).filter((p): p is Position[][] => p !== null);
   if (out.length === 0) return null;
   if (out.length === 1) return { type: 'Polygon', coordinates: out[0]! };
   return { type: 'MultiPolygon', coordinates: out };
 }
 
-/** Polygons of a polygonal geometry as coordinate arrays. */
-export function polygonsOf(g: Polygonal): Position[][][] {
+/** Polygons of a polygonal geometry as coordinate arrays (none for null). */
+export function polygonsOf(g: Polygonal | null): Position[][][] {
+  if (!g) return [];
   return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 }
 

@@ -3,7 +3,7 @@
 // where only a host unit and a stated area are known (industrial zones, golf course, housing).
 import type { Polygon, Position } from 'geojson';
 import type { LocalPlane } from './local-plane.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../src/geo/prng.ts';
 
 export interface BlobShape {
   /** width / height of the underlying rectangle (≥ 1 wide, < 1 tall) */

@@ -1,10 +1,11 @@
 // Rotated grids of plan-sized quadrilaterals: demonstration plan polygons are cut from a unit by
 // such a grid (as real detailed plans follow roads laid out on a grid). Grid nodes get seeded
 // jitter, shared by the cells meeting there, so cells are irregular yet still tile exactly
-// (adjacent cells can be merged into one clean polygon).
+// (adjacent cells can be merged into one clean polygon). Kept rather than Turf's squareGrid /
+// transformRotate: those work in degrees and have no shared node jitter.
 import type { Polygon, Position } from 'geojson';
+import type { Rng } from '../../src/geo/prng.ts';
 import type { LocalPlane } from './local-plane.ts';
-import type { Rng } from './prng.ts';
 
 export interface GridCell {
   /** row/column in the rotated grid */
@@ -85,18 +86,4 @@ export function rotatedRect(plane: LocalPlane, center: Position, widthM: number,
   });
   ring.push([ring[0]![0]!, ring[0]![1]!]);
   return { type: 'Polygon', coordinates: [ring] };
-}
-
-/** Scales a polygon's coordinates about a point by `k` in the plane (shrinking the last plan to hit a target). */
-export function scalePolygon(plane: LocalPlane, g: Polygon, about: Position, k: number): Polygon {
-  const [ax, ay] = plane.toPlane(about);
-  return {
-    type: 'Polygon',
-    coordinates: g.coordinates.map((ring) =>
-      ring.map((p) => {
-        const [x, y] = plane.toPlane(p);
-        return plane.toLonLat([ax + (x - ax) * k, ay + (y - ay) * k]);
-      }),
-    ),
-  };
 }

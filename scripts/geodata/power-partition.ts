@@ -2,12 +2,15 @@
 // for units whose real boundaries are unknown. Cell i = region ∩ {x : |x−p_i|² − w_i ≤ |x−p_j|² − w_j
 // for all j}, built in a local metric plane (affine in lon/lat, so cells map back exactly). The
 // weights are solved by damped Newton steps until every cell's ellipsoidal area matches its target;
-// a step is only accepted if every site stays inside its own cell.
+// a step is only accepted if every site stays inside its own cell. (Turf's voronoi is unweighted.)
 import * as turf from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { geometryArea } from './area';
-import type { LocalPlane } from './local-plane';
-import { fromPolygons, polygonsOf, type Polygonal } from './tidy-polygonal';
+import type { Polygon, Position } from 'geojson';
+import { geometryArea } from '../../src/geo/area.ts';
+import { extent } from '../../src/geo/extent.ts';
+import type { Polygonal } from '../../src/geo/types.ts';
+import type { LocalPlane } from './local-plane.ts';
+import { asFeature as feat } from './polygon-ops.ts';
+import { fromPolygons, polygonsOf } from './tidy-polygonal.ts';
 
 export interface PowerSite {
   id: string;
@@ -36,7 +39,6 @@ export interface PowerPartitionResult {
 }
 
 type XY = [number, number];
-const feat = (g: Polygonal): Feature<Polygon | MultiPolygon> => ({ type: 'Feature', properties: {}, geometry: g });
 
 /** Convex polygon ∩ half-plane {x : a·x ≤ c} (Sutherland–Hodgman, one edge). */
 function clipHalfPlane(poly: XY[], a: XY, c: number): XY[] {
@@ -81,9 +83,9 @@ export function powerPartition(region: Polygonal, sites: readonly PowerSite[], o
   const n = sites.length;
   const P = sites.map((s) => plane.toPlane(s.point));
   const regionF = feat(region);
-  const [minLon, minLat, maxLon, maxLat] = turf.bbox(regionF);
-  const lo = plane.toPlane([minLon!, minLat!]);
-  const hi = plane.toPlane([maxLon!, maxLat!]);
+  const [minLon, minLat, maxLon, maxLat] = extent(region) ?? [0, 0, 0, 0];
+  const lo = plane.toPlane([minLon, minLat]);
+  const hi = plane.toPlane([maxLon, maxLat]);
   const pad = 2000;
   const box: XY[] = [
     [lo[0] - pad, lo[1] - pad],

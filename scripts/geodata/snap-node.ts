@@ -3,9 +3,11 @@
 // a vertex of one ring lying on an edge of its neighbour (a T-junction; node fixes that by
 // inserting the vertex into the neighbour's edge). Afterwards neighbours carry identical vertex
 // sequences along their common boundary, so topology tools see shared arcs and areas tile.
+// Neither Turf nor the installed topojson packages snap or node (mapshaper is not a dependency).
 import type { Position } from 'geojson';
-import type { LocalPlane } from './local-plane';
-import { cleanOpenRing, fromPolygons, polygonsOf, type Polygonal } from './tidy-polygonal';
+import type { Polygonal } from '../../src/geo/types.ts';
+import type { LocalPlane } from './local-plane.ts';
+import { cleanOpenRing, fromPolygons, polygonsOf } from './tidy-polygonal.ts';
 
 export interface SnapNodeOptions {
   plane: LocalPlane;

@@ -1,11 +1,12 @@
 // Thin null-safe wrappers over Turf's boolean operations on bare geometries, plus small-part
 // cleanup: clipping a shape against unit boundaries leaves slivers that must not reach the output.
 import { difference, featureCollection, feature, intersect, union } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, Position } from 'geojson';
+import type { Polygonal } from '../../src/geo/types.ts';
+import { polygonsOf } from './tidy-polygonal.ts';
 
-export type Polygonal = Polygon | MultiPolygon;
-
-const asFeature = (g: Polygonal): Feature<Polygonal> => feature(g);
+/** A bare geometry as a Feature with empty properties (what Turf's operations take). */
+export const asFeature = (g: Polygonal): Feature<Polygonal> => feature(g);
 
 function roundGeom(g: Polygonal, decimals: number): Polygonal {
   const f = 10 ** decimals;
@@ -54,11 +55,6 @@ export function unionGeom(parts: readonly (Polygonal | null)[]): Polygonal | nul
   return robust((xs) => union(featureCollection(xs.map(asFeature)))?.geometry ?? null, gs);
 }
 
-export function polygonParts(g: Polygonal | null): Position[][][] {
-  if (!g) return [];
-  return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-}
-
 /**
  * Keeps the largest part, plus other parts of at least `minPartShare` of it; drops holes smaller
  * than `minHoleM2`. `areaOf` measures one polygon's coordinates in m² (injected: the ellipsoidal
@@ -69,7 +65,7 @@ export function dropSmallParts(
   areaOf: (rings: Position[][]) => number,
   opts: { minPartShare?: number; minHoleM2?: number } = {},
 ): Polygonal | null {
-  const parts = polygonParts(g);
+  const parts = polygonsOf(g);
   if (parts.length === 0) return null;
   const share = opts.minPartShare ?? 1.01; // default: largest part only
   const minHole = opts.minHoleM2 ?? 0;

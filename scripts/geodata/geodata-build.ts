@@ -5,16 +5,18 @@
 //   units-2021.geojson   the 17 units of 2020–2025 as a SCHEMATIC power-diagram partition of their
 //                        2025 ward, sized to the reference areas scaled to the ward.
 import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { topology } from 'topojson-server';
 import { merge } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { geometryArea } from './area';
-import { VIET_YEN_PLANE as plane } from './local-plane';
-import { powerPartition } from './power-partition';
-import { snapAndNode } from './snap-node';
-import { stringifyFeatureCollection } from './serialize-geojson';
-import { polygonsOf, tidyPolygonal, type Polygonal } from './tidy-polygonal';
+import { geometryArea } from '../../src/geo/area.ts';
+import type { Polygonal } from '../../src/geo/types.ts';
+import { VIET_YEN_PLANE as plane } from './local-plane.ts';
+import { asFeature as feat } from './polygon-ops.ts';
+import { powerPartition } from './power-partition.ts';
+import { snapAndNode } from './snap-node.ts';
+import { stringifyFeatureCollection } from './serialize-geojson.ts';
+import { tidyPolygonal } from './tidy-polygonal.ts';
 
 export interface UnitFact {
   code: string;
@@ -53,7 +55,6 @@ export interface GeodataBuild {
 export const DISTRICT_FACTS = { id: 'viet-yen', name: 'Việt Yên', official_area_km2: 171.01, population_2024: 229162 } as const;
 
 const WARD_SOURCE = 'Generalised (≤100 m, topology kept) from the national merger map wards via lamngockhuong/vietnam-3d-map (MIT)';
-const feat = (g: Polygonal): Feature<Polygon | MultiPolygon> => ({ type: 'Feature', properties: {}, geometry: g });
 const km2 = (m2: number) => Math.round(m2 / 1e4) / 100;
 const pct = (x: number, digits = 3) => `${(x * 100).toFixed(digits)}%`;
 
@@ -65,7 +66,7 @@ function tidy(g: Polygonal): Polygonal {
 
 /** Union of polygons that share exact edges, by dropping the shared arcs (keeps every vertex). */
 function topoMerge(geoms: readonly Polygonal[]): Polygonal {
-  const fc: FeatureCollection<Polygonal> = { type: 'FeatureCollection', features: geoms.map((g) => ({ type: 'Feature', properties: {}, geometry: g })) };
+  const fc: FeatureCollection<Polygonal> = { type: 'FeatureCollection', features: geoms.map(feat) };
   const topo = topology({ parts: fc }) as unknown as Topology<{ parts: GeometryCollection }>;
   const m = merge(topo, topo.objects.parts.geometries as never) as MultiPolygon;
   return tidy(m);

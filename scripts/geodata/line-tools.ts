@@ -1,24 +1,16 @@
 // Polyline helpers for schematic infrastructure: clip a hand-traced line to a polygon, take an arc
 // of a polygon's boundary (the river follows the district edge), offset a line sideways in metres.
 // Planar in lon/lat (or the local plane): segments are ≤ a few km, so the error is negligible.
+import { booleanPointInPolygon } from '@turf/turf';
 import type { Position } from 'geojson';
+import { douglasPeucker } from './douglas-peucker.ts';
 import type { LocalPlane } from './local-plane.ts';
 
 type Rings = readonly (readonly Position[])[];
 
-/** Even-odd point-in-polygon over all rings (outer + holes) of one or more polygons. */
+/** Whether p lies inside any of the polygons (holes excluded): Turf's test, over coordinate arrays. */
 export function pointInRings(p: Position, polys: readonly Rings[]): boolean {
-  let inside = false;
-  for (const rings of polys) {
-    for (const ring of rings) {
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const a = ring[i]!;
-        const b = ring[j]!;
-        if (a[1]! > p[1]! !== b[1]! > p[1]! && p[0]! < ((b[0]! - a[0]!) * (p[1]! - a[1]!)) / (b[1]! - a[1]!) + a[0]!) inside = !inside;
-      }
-    }
-  }
-  return inside;
+  return polys.some((rings) => booleanPointInPolygon(p, { type: 'Polygon', coordinates: rings as Position[][] }));
 }
 
 /** Parameters t in (0,1) where segment p→q crosses segment a→b. */
@@ -36,7 +28,10 @@ function crossParam(p: Position, q: Position, a: Position, b: Position): number 
 
 const lerp = (p: Position, q: Position, t: number): Position => [p[0]! + (q[0]! - p[0]!) * t, p[1]! + (q[1]! - p[1]!) * t];
 
-/** The runs of `line` that lie inside the polygon(s); each run has ≥ 2 positions. */
+/**
+ * The runs of `line` that lie inside the polygon(s); each run has ≥ 2 positions. (Turf has no
+ * line-in-polygon clip: lineSplit + a midpoint test would do the same with more work.)
+ */
 export function clipLineToPolygons(line: readonly Position[], polys: readonly Rings[]): Position[][] {
   const runs: Position[][] = [];
   let cur: Position[] = [];
@@ -90,6 +85,8 @@ export function nearestVertex(ring: readonly Position[], p: Position, plane: Loc
   return best;
 }
 
+// Kept rather than turf.lineSlice: that cuts at projected points, not vertices, and cannot be told
+// which way round the ring to go.
 /**
  * The arc of a closed ring from the vertex nearest `from` to the vertex nearest `to`, going the
  * way that passes closest to `via` (a ring has two arcs between two vertices).
@@ -117,6 +114,7 @@ export function boundaryArc(ring: readonly Position[], from: Position, to: Posit
   return closest(fwd) <= closest(back) ? fwd : back;
 }
 
+// Kept rather than turf.lineOffset, which offsets in degrees alike in lon and lat (~7% off here).
 /**
  * Offsets a polyline sideways by `distM` (positive = to the left of the direction of travel) with
  * mitred joins capped at 2× the distance, in the local plane.
@@ -150,30 +148,6 @@ export function offsetLine(line: readonly Position[], distM: number, plane: Loca
 
 /** Douglas–Peucker in the local plane, tolerance in metres (keeps the end points). */
 export function simplifyLine(line: readonly Position[], tolM: number, plane: LocalPlane): Position[] {
-  if (line.length <= 2) return line.map((p) => [p[0]!, p[1]!]);
-  const pts = line.map((p) => plane.toPlane(p));
-  const keep = new Array<boolean>(pts.length).fill(false);
-  keep[0] = keep[pts.length - 1] = true;
-  const stack: [number, number][] = [[0, pts.length - 1]];
-  while (stack.length > 0) {
-    const [s, e] = stack.pop()!;
-    const [ax, ay] = pts[s]!;
-    const [bx, by] = pts[e]!;
-    const len = Math.hypot(bx - ax, by - ay) || 1;
-    let maxD = -1;
-    let idx = -1;
-    for (let i = s + 1; i < e; i++) {
-      const [x, y] = pts[i]!;
-      const d = Math.abs((bx - ax) * (ay - y) - (ax - x) * (by - ay)) / len;
-      if (d > maxD) {
-        maxD = d;
-        idx = i;
-      }
-    }
-    if (idx >= 0 && maxD > tolM) {
-      keep[idx] = true;
-      stack.push([s, idx], [idx, e]);
-    }
-  }
+  const keep = douglasPeucker(line.map((p) => plane.toPlane(p)), tolM);
   return line.filter((_, i) => keep[i]).map((p) => [p[0]!, p[1]!]);
 }

@@ -3,10 +3,13 @@
 // input order, so the result is deterministic), every enclosed sliver (a hole of the union) to
 // the neighbour that shares the longest part of its boundary.
 import * as turf from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { geometryArea } from './area';
-import type { LocalPlane } from './local-plane';
-import { polygonsOf, type Polygonal } from './tidy-polygonal';
+import type { Feature, Position } from 'geojson';
+import { geometryArea } from '../../src/geo/area.ts';
+import type { Polygonal } from '../../src/geo/types.ts';
+import { segmentDistance } from './douglas-peucker.ts';
+import type { LocalPlane } from './local-plane.ts';
+import { asFeature as feat } from './polygon-ops.ts';
+import { polygonsOf } from './tidy-polygonal.ts';
 
 export interface CleanPartitionResult {
   geometries: Polygonal[];
@@ -15,22 +18,12 @@ export interface CleanPartitionResult {
   slivers: { areaM2: number; assignedTo: number }[];
 }
 
-const feat = (g: Polygonal): Feature<Polygonal> => ({ type: 'Feature', properties: {}, geometry: g });
-
-function distToSegment(p: [number, number], a: [number, number], b: [number, number]): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const l2 = dx * dx + dy * dy;
-  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2));
-  return Math.hypot(a[0] + t * dx - p[0], a[1] + t * dy - p[1]);
-}
-
 function distToBoundary(p: [number, number], g: Polygonal, plane: LocalPlane): number {
   let best = Infinity;
   for (const poly of polygonsOf(g))
     for (const ring of poly)
       for (let i = 0; i + 1 < ring.length; i++) {
-        const d = distToSegment(p, plane.toPlane(ring[i]!), plane.toPlane(ring[i + 1]!));
+        const d = segmentDistance(p, plane.toPlane(ring[i]!), plane.toPlane(ring[i + 1]!));
         if (d < best) best = d;
       }
   return best;
@@ -39,10 +32,10 @@ function distToBoundary(p: [number, number], g: Polygonal, plane: LocalPlane): n
 export function cleanPartition(input: readonly Polygonal[], plane: LocalPlane): CleanPartitionResult {
   const pieces: Polygonal[] = [];
   let overlapM2 = 0;
-  let covered: Feature<Polygon | MultiPolygon> | null = null;
+  let covered: Feature<Polygonal> | null = null;
   for (const g of input) {
     const f = feat(g);
-    const rest: Feature<Polygon | MultiPolygon> | null = covered ? turf.difference(turf.featureCollection([f, covered])) : f;
+    const rest: Feature<Polygonal> | null = covered ? turf.difference(turf.featureCollection([f, covered])) : f;
     if (!rest) throw new Error('cleanPartition: a polygon lies entirely inside earlier ones');
     overlapM2 += geometryArea(g) - geometryArea(rest.geometry);
     pieces.push(rest.geometry);
@@ -83,7 +76,7 @@ export function cleanPartition(input: readonly Polygonal[], plane: LocalPlane): 
   const geometries = pieces.map((pc, k) => {
     const add = additions[k]!;
     if (add.length === 0) return pc;
-    const fc = turf.featureCollection<Polygon | MultiPolygon>([feat(pc), ...add.map((p) => feat({ type: 'Polygon', coordinates: p }))]);
+    const fc = turf.featureCollection<Polygonal>([feat(pc), ...add.map((p) => feat({ type: 'Polygon', coordinates: p }))]);
     const u = turf.union(fc);
     if (!u) throw new Error('cleanPartition: union failed');
     return u.geometry;
