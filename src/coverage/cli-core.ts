@@ -1,11 +1,15 @@
-// The testable half of `npm run coverage`: argument parsing, input validation and output
-// formatting, no fs/process (scripts/coverage-cli.ts does the I/O). Errors are CliError with a
-// one-line message naming the file or argument; the script prints it and exits 2.
+// `npm run coverage` minus the process: argument parsing, input validation, the run and output
+// formatting, no fs/process. runCoverageCli takes argv and a file reader and returns the exit code
+// and output; scripts/coverage-cli.ts only wires it to Node. Errors are CliError with a one-line
+// message naming the file or argument, printed as "coverage: …" with exit 2. Not imported by the
+// browser app.
 // Arguments are parsed by hand rather than with node:util parseArgs so this module stays free
 // of Node APIs like the rest of src/coverage (it is ~40 lines).
 import { normalizeOptions } from './plan-filter';
 import { coverageToCsv } from './csv';
+import { computeCoverage } from './engine';
 import type { CoverageOptions, CoverageResult, InputFeature, PlanLevel, PlanStatus } from './types';
+import { PLAN_LEVELS, PLAN_STATUSES } from '../plans/vocabulary';
 
 export class CliError extends Error {}
 
@@ -20,8 +24,8 @@ export interface CliArgs {
 }
 
 export const USAGE =
-  'usage: npm run coverage -- --units FILE --plans FILE [--target 80] [--levels detailed,zoning] ' +
-  '[--statuses approved,in_preparation] [--format table|json|csv] [--lang vi|en]\n' +
+  `usage: npm run coverage -- --units FILE --plans FILE [--target 80] [--levels ${PLAN_LEVELS.join(',')}] ` +
+  `[--statuses ${PLAN_STATUSES.join(',')}] [--format table|json|csv] [--lang vi|en]\n` +
   '  --target is a percent (default 80); a unit meets it when its coverage is MORE than the target.';
 
 const FLAGS = new Set(['units', 'plans', 'target', 'levels', 'statuses', 'format', 'lang']);
@@ -63,8 +67,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | 'help' {
   if (format !== 'table' && format !== 'json' && format !== 'csv') throw new CliError(`--format: unknown format "${format}" (table, json or csv)`);
   const lang = v.get('lang') ?? 'vi';
   if (lang !== 'vi' && lang !== 'en') throw new CliError(`--lang: unknown language "${lang}" (vi or en)`);
-  const levels = list<PlanLevel>('levels', v.get('levels') ?? 'detailed', ['detailed', 'zoning']);
-  const statuses = list<PlanStatus>('statuses', v.get('statuses') ?? 'approved', ['approved', 'in_preparation']);
+  const levels = list<PlanLevel>('levels', v.get('levels') ?? 'detailed', PLAN_LEVELS);
+  const statuses = list<PlanStatus>('statuses', v.get('statuses') ?? 'approved', PLAN_STATUSES);
   return { units, plans, format, lang, options: normalizeOptions({ levels, statuses, target: target / 100 }) };
 }
 
@@ -134,4 +138,43 @@ export function formatResult(r: CoverageResult, format: OutputFormat, lang: 'vi'
   if (format === 'json') return JSON.stringify(r, null, 2) + '\n';
   if (format === 'csv') return coverageToCsv(r, { lang, ...(date ? { date } : {}) });
   return formatTable(r);
+}
+
+/** Reads a file as UTF-8 text; failures throw errors carrying a Node-style `code` (ENOENT, EISDIR, …). */
+export interface CoverageCliIo {
+  readText(file: string): string;
+}
+
+export interface CliOutput {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function readText(io: CoverageCliIo, file: string): string {
+  try {
+    return io.readText(file);
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : e instanceof Error ? e.message : String(e);
+    throw new CliError(`${file}: ${why}`);
+  }
+}
+
+/**
+ * The whole CLI on `argv` (without node and script). Exit codes: 0 ok, 2 bad arguments or input
+ * files (one line on stderr), 1 unexpected failure.
+ */
+export function runCoverageCli(argv: readonly string[], io: CoverageCliIo): CliOutput {
+  try {
+    const args = parseCliArgs(argv);
+    if (args === 'help') return { code: 0, stdout: USAGE + '\n', stderr: '' };
+    const units = parseFeatureCollection(readText(io, args.units), args.units, 'units');
+    const plans = parseFeatureCollection(readText(io, args.plans), args.plans, 'plans');
+    const result = computeCoverage(units, plans, args.options);
+    return { code: 0, stdout: formatResult(result, args.format, args.lang), stderr: '' };
+  } catch (e) {
+    if (e instanceof CliError) return { code: 2, stdout: '', stderr: `coverage: ${e.message}\n` };
+    return { code: 1, stdout: '', stderr: `coverage: internal error: ${e instanceof Error ? e.message : String(e)}\n` };
+  }
 }

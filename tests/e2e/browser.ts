@@ -6,6 +6,11 @@ import { PNG } from 'pngjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const MAP_IDLE_TIMEOUT = 30_000;
+/**
+ * How long to wait for the UI to show a result (expect.poll's own default is 1 s, too tight on a busy
+ * 2-core machine with WebGL on the CPU). A ceiling, not a pause: waits end as soon as the condition holds.
+ */
+export const UI_TIMEOUT = 30_000;
 
 export function baseUrl(): string {
   return inject('baseUrl');

@@ -4,7 +4,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { FeatureCollection } from 'geojson';
-import { launch, newPage, openApp, project, screenshotRegion, hexToRgb, colorDistance, baseUrl } from './browser';
+import { launch, newPage, openApp, waitForIdle, project, screenshotRegion, hexToRgb, colorDistance, baseUrl, UI_TIMEOUT } from './browser';
 
 const facts = JSON.parse(readFileSync('geodata/source/units-2021.json', 'utf8')) as {
   code: string; name: string; type_2021: string; slated_ward_2025: boolean; reference_point: [number, number];
@@ -36,7 +36,10 @@ async function shareNear(page: import('playwright-core').Page, at: { x: number; 
 describe('walking skeleton', () => {
   it('renders the 17 units with slated wards and other units in their legend colours', async () => {
     const { page, context, rec } = await newPage(browser);
-    await openApp(page);
+    const t0 = Date.now();
+    await openApp(page); // fails unless the map reaches idle (MAP_IDLE_TIMEOUT)
+    // Reported for the reader, not asserted: wall-clock time depends on the machine.
+    console.log(`page load → map idle: ${Date.now() - t0} ms`);
     // Legend colours as the user sees them in the legend (the swatch's fill).
     const legendColors = await page.$$eval('.legend-entry[data-layer="units-2021"] .legend-item', (items) =>
       items.map((li) => ({ text: li.textContent ?? '', fill: li.querySelector('rect')?.getAttribute('fill') ?? '' })),
@@ -75,15 +78,15 @@ describe('walking skeleton', () => {
     const p = await project(page, other.reference_point);
     await page.mouse.click(p.x + 8, p.y + 8);
     const card = page.getByTestId('feature-card');
-    await card.waitFor({ timeout: 5000 });
+    await card.waitFor({ timeout: UI_TIMEOUT });
     expect(await card.locator('.feature-title').textContent()).toBe(`${other.type_2021} ${other.name}`);
     expect(await card.textContent()).toContain('Đơn vị khác');
     await page.keyboard.press('Escape');
-    await card.waitFor({ state: 'detached', timeout: 5000 });
+    await card.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
 
     const q = await project(page, slated.reference_point);
     await page.mouse.click(q.x + 8, q.y + 8);
-    await card.waitFor({ timeout: 5000 });
+    await card.waitFor({ timeout: UI_TIMEOUT });
     expect(await card.locator('.feature-title').textContent()).toBe('Thị trấn Bích Động');
     expect(await card.textContent()).toContain('Dự kiến lên phường');
     await context.close();
@@ -94,7 +97,8 @@ describe('walking skeleton', () => {
     await openApp(page);
     // Zoom and pan so more of the map is drawn; nothing may reach outside either.
     await page.evaluate(() => (window as any).__vy.map.zoomTo(14, { duration: 0 }));
-    await page.waitForFunction(() => (window as any).__vy.map.loaded());
+    // Not map.loaded() straight away: it can be true before the new zoom's tiles are even requested.
+    await waitForIdle(page);
     const origin = new URL(baseUrl()).origin;
     const foreign = rec.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(rec.requests.length).toBeGreaterThan(3);
@@ -126,19 +130,5 @@ describe('walking skeleton', () => {
     await toggle.click();
     expect(await page.locator('.legend').isVisible()).toBe(true);
     await context.close();
-  });
-
-  it('reaches idle quickly: page load to idle, median of 5 (reported, not asserted)', async () => {
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const { page, context } = await newPage(browser);
-      const t0 = Date.now();
-      await openApp(page);
-      times.push(Date.now() - t0);
-      await context.close();
-    }
-    times.sort((x, y) => x - y);
-    console.log(`page load → map idle (ms): ${times.join(', ')}; median ${times[2]}`);
-    expect(times).toHaveLength(5);
   });
 });

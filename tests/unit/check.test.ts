@@ -1,13 +1,16 @@
 // The geodata checker (issue 3): the broken-file corpus in tests/fixtures/bad (expected lines in
-// expected.json), the good fixtures, the CLI on the worst inputs, and properties: no input makes the
-// rules throw or hit their last-resort "internal checker error".
+// expected.json), the good fixtures, the CLI on the worst inputs (in-process, through its core in
+// scripts/cli/check-geodata.ts, plus one smoke run of the real script), and properties: no input
+// makes the rules throw or hit their last-resort "internal checker error".
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { nodeCheckIo, runCheckCli } from '../../scripts/cli/check-geodata.ts';
 import { checkFeatureCollection, checkGeoJson, checkGeoJsonBytes, parseGeoJsonText } from '../../src/validation/check.ts';
 import { formatProblem } from '../../src/validation/format.ts';
 import { inferLayer } from '../../src/validation/layers.ts';
@@ -66,9 +69,10 @@ function checkFixture(rel: string): { lines: string[]; exit: number } {
   };
 }
 
-function runCli(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(TSX, [SCRIPT, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** The CLI in-process, standing in the repo root as `npm run geodata:check` does. */
+function runCli(args: readonly string[]): { status: number; stdout: string; stderr: string } {
+  const r = runCheckCli(args, nodeCheckIo(ROOT));
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
 const STACK_FRAME = /^\s+at\s/m;
@@ -335,7 +339,7 @@ describe('never throws', () => {
   });
 });
 
-describe('CLI (scripts/check-geodata.ts)', () => {
+describe('CLI core (scripts/cli/check-geodata.ts, in-process)', () => {
   it('prints exactly the expected lines for the whole corpus and exits 1', () => {
     const files = CORPUS.filter((rel) => EXPECTED[rel]!.layer === undefined);
     const r = runCli(['--district', relative(ROOT, DISTRICT_FILE), ...files.map(shown)]);
@@ -397,5 +401,37 @@ describe('CLI (scripts/check-geodata.ts)', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown layer "roads"/);
     expect(r.stdout + r.stderr).not.toMatch(STACK_FRAME);
+  });
+});
+
+describe('scripts/check-geodata.ts (one subprocess smoke test)', () => {
+  it('runs under tsx: exits 0 with a summary line on a good fixture', async () => {
+    const file = 'tests/fixtures/good/plans-demo.geojson';
+    const r = await promisify(execFile)(TSX, [SCRIPT, '--district', relative(ROOT, DISTRICT_FILE), file], { cwd: ROOT, encoding: 'utf8' }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }),
+    );
+    const { code, stdout, stderr } = r;
+    expect(code, stderr).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^tests\/fixtures\/good\/plans-demo\.geojson: ok \(\d+ features?\)$/m);
+    expect(stdout).toContain('geodata:check: 1 file checked, all ok');
+  }, 120_000);
+});
+
+describe('geodata:check on the resolution files', () => {
+  const RES = 'tests/unit/resolution/fixtures/bad';
+  it('checks geodata/resolution.json and the places file by default', () => {
+    const r = runCli([]);
+    expect(r.stdout).toMatch(/geodata\/resolution\.json: ok \(\d+ targets\)/);
+    expect(r.stdout).toMatch(/geodata\/source\/resolution-places\.json: ok \(\d+ places\)/);
+  });
+  it('rejects a resolution file whose target number has no source (exit 1, the path named)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vy-res-'));
+    const file = join(dir, 'resolution.json');
+    writeFileSync(file, readFileSync(join(ROOT, RES, 'target-value-without-source.json')));
+    const r = runCli([file]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/resolution\.json: .*source: missing; the value .* needs a source/);
   });
 });

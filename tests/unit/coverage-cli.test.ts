@@ -1,12 +1,12 @@
-// `npm run coverage`: argument parsing and file validation (pure, in-process) plus a few runs of
-// the real script through tsx for exit codes and stderr.
+// `npm run coverage`: argument parsing and file validation (pure, in-process), the whole CLI through
+// runCoverageCli in-process for exit codes and stderr, and one smoke run of the real script via tsx.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CliError, formatResult, parseCliArgs, parseFeatureCollection } from '../../src/coverage/cli-core';
+import { CliError, formatResult, parseCliArgs, parseFeatureCollection, runCoverageCli } from '../../src/coverage/cli-core';
 import { computeCoverage } from '../../src/coverage/engine';
 
 const run = promisify(execFile);
@@ -84,15 +84,12 @@ describe('formatResult', () => {
   });
 });
 
-describe('scripts/coverage-cli.ts (child process)', () => {
-  const cli = (args: string[]) =>
-    run('npx', ['tsx', 'scripts/coverage-cli.ts', ...args], { cwd: ROOT }).then(
-      (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-    );
+describe('runCoverageCli (the CLI in-process)', () => {
+  // Relative paths resolve from the repo root, where `npm run coverage` runs.
+  const cli = (args: string[]) => runCoverageCli(args, { readText: (file) => readFileSync(resolve(ROOT, file), 'utf8') });
 
-  it('prints JSON with the same numbers as the engine, exit 0', async () => {
-    const r = await cli(['--units', join(FIX, 'units.geojson'), '--plans', join(FIX, 'plans.geojson'), '--format', 'json']);
+  it('prints JSON with the same numbers as the engine, exit 0', () => {
+    const r = cli(['--units', join(FIX, 'units.geojson'), '--plans', join(FIX, 'plans.geojson'), '--format', 'json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { units: { id: string; coverage: number; plan_ids: string[] }[] };
     expect(out.units[0]!.id).toBe('U1');
@@ -100,22 +97,48 @@ describe('scripts/coverage-cli.ts (child process)', () => {
     expect(out.units[0]!.plan_ids).toEqual(['A', 'B']);
   });
 
-  it('missing file: one line naming it on stderr, exit 2, no stack trace', async () => {
-    const r = await cli(['--units', 'nope/units.geojson', '--plans', join(FIX, 'plans.geojson')]);
+  it('missing file: one line naming it on stderr, exit 2, no stack trace', () => {
+    const r = cli(['--units', 'nope/units.geojson', '--plans', join(FIX, 'plans.geojson')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('coverage: nope/units.geojson: file not found\n');
   });
 
-  it('not JSON / bad args: exit 2 with a one-line message', async () => {
+  it('not JSON / bad args: exit 2 with a one-line message', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cov-cli-'));
     const bad = join(dir, 'plans.geojson');
     writeFileSync(bad, 'not json');
-    const r = await cli(['--units', join(FIX, 'units.geojson'), '--plans', bad]);
+    const r = cli(['--units', join(FIX, 'units.geojson'), '--plans', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`^coverage: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON .*\\n$`));
-    const r2 = await cli(['--units', join(FIX, 'units.geojson'), '--plans', join(FIX, 'plans.geojson'), '--target', 'eighty']);
+    const r2 = cli(['--units', join(FIX, 'units.geojson'), '--plans', join(FIX, 'plans.geojson'), '--target', 'eighty']);
     expect(r2.code).toBe(2);
     expect(r2.stderr.trim().split('\n')).toHaveLength(1);
     expect(r2.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
+
+  it('--help: the usage on stdout, exit 0', () => {
+    const r = cli(['--help']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(/^usage: npm run coverage -- --units FILE --plans FILE/);
+  });
+
+  it('a file unreadable for another reason: its message in one line, exit 2', () => {
+    const r = runCoverageCli(['--units', 'u', '--plans', 'p'], {
+      readText: () => {
+        throw new Error('disk on fire');
+      },
+    });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'coverage: u: disk on fire\n' });
+  });
+});
+
+describe('scripts/coverage-cli.ts (one subprocess smoke test)', () => {
+  it('runs under tsx: the table on stdout, exit 0', async () => {
+    const r = await run(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/coverage-cli.ts', '--units', join(FIX, 'units.geojson'), '--plans', join(FIX, 'plans.geojson'), '--lang', 'en'], { cwd: ROOT }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Unit id\s+Name\s+Slated\s+Area ha/);
+  }, 120_000);
 });

@@ -101,7 +101,7 @@ function lieAboutSizes(zip: Uint8Array, size: number): Uint8Array {
 describe('zip bombs (built here: 110 MB of zeros deflate to ~110 KB)', () => {
   const zeros = new Uint8Array(110 * 1024 * 1024);
   const honest = zipSync({ 'plans.shp': zeros, 'plans.dbf': new Uint8Array(100) }, { level: 9 });
-  const lying = lieAboutSizes(zipSync({ 'plans.shp': zeros, 'plans.dbf': new Uint8Array(100) }, { level: 9 }), 1000);
+  const lying = lieAboutSizes(honest.slice(), 1000); // the same archive, copied: deflating 110 MB once is enough
 
   it('is small on disk', () => {
     expect(honest.length).toBeLessThan(1024 * 1024);
