@@ -1,6 +1,7 @@
 // The app's handle on the import worker: one request per file, progress reported as it comes.
 import type { ImportRequest, ImportMessage, LargeImport } from '../import/worker';
 import type { ImportResult } from '../import/pipeline';
+import { createWorkerRpc } from './worker-rpc';
 
 export type { LargeImport };
 export interface ImportOutcome {
@@ -17,32 +18,18 @@ export interface ImportClient {
 }
 
 export function createImportClient(): ImportClient {
-  const worker = new Worker(new URL('../import/worker.ts', import.meta.url), { type: 'module' });
-  const pending = new Map<number, { resolve: (r: ImportOutcome) => void; reject: (e: Error) => void; progress?: (f: number, s: string) => void }>();
-  let next = 1;
-  worker.onmessage = (ev: MessageEvent<ImportMessage>) => {
-    const m = ev.data;
-    const p = pending.get(m.id);
-    if (!p) return;
-    if (m.type === 'progress') p.progress?.(m.fraction, m.stage);
-    else {
-      pending.delete(m.id);
-      p.resolve({ result: m.result, large: m.large });
-    }
-  };
-  worker.onerror = (ev) => {
-    for (const p of pending.values()) p.reject(new Error(ev.message || 'import worker failed'));
-    pending.clear();
-  };
+  const rpc = createWorkerRpc<ImportRequest, ImportMessage>(
+    () => new Worker(new URL('../import/worker.ts', import.meta.url), { type: 'module' }),
+    (m) => m.type !== 'progress',
+    'import worker',
+  );
   return {
-    run(name, bytes, options, onProgress) {
-      return new Promise((resolve, reject) => {
-        const id = next++;
-        pending.set(id, { resolve, reject, progress: onProgress });
-        // The bytes are copied, not transferred: a re-run with other options needs them again.
-        worker.postMessage({ id, name, bytes, options } satisfies ImportRequest);
-      });
+    async run(name, bytes, options, onProgress) {
+      // The bytes are copied, not transferred: a re-run with other options needs them again.
+      const m = await rpc.call({ name, bytes, options }, { onEvent: (e) => e.type === 'progress' && onProgress?.(e.fraction, e.stage) });
+      if (m.type === 'progress') throw new Error('import worker: unexpected progress reply');
+      return { result: m.result, large: m.large };
     },
-    dispose: () => worker.terminate(),
+    dispose: () => rpc.dispose(),
   };
 }

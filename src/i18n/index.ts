@@ -1,20 +1,19 @@
-// Language state and lookup. The signal is the one source of truth for the UI language.
+// Language state and the one message lookup. The signal is the one source of truth for the UI
+// language; every string the UI shows goes through `t` (catalog) or `tl` (inline localized data).
 import { createSignal } from 'solid-js';
-import { messages, type Lang, type Localized, type MessageKey } from './messages';
+import { messages, type MessageKey } from './messages';
+import type { Lang, Localized } from './types';
 
 export type { Lang, Localized, MessageKey };
+export { LANGS } from './types';
 
 const [lang, setLang] = createSignal<Lang>('vi');
 export { lang, setLang };
 
-/** Text of a catalog message in the current language. */
-export function t(key: MessageKey): string {
-  return messages[key][lang()];
-}
-
-/** Catalog text with {placeholders} filled in. */
-export function tf(key: MessageKey, vars: Record<string, string | number>): string {
-  return t(key).replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+/** Catalog text in the UI language (or `l`), with {placeholders} filled from `vars`. */
+export function t(key: MessageKey, vars?: Record<string, string | number>, l: Lang = lang()): string {
+  const text = messages[key][l];
+  return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
 }
 
 /** Number in the UI language's format. */
@@ -23,6 +22,6 @@ export function fmt(n: number, digits = 0): string {
 }
 
 /** Text of an inline localized value (catalog entries of layers carry their own titles). */
-export function tl(value: Localized): string {
-  return value[lang()];
+export function tl(value: Localized, l: Lang = lang()): string {
+  return value[l];
 }

@@ -1,17 +1,15 @@
 // The message catalog: every string the UI shows, Vietnamese first, English complete.
 // Later features add their strings here, nowhere else.
-export type Lang = 'vi' | 'en';
-export const LANGS: readonly Lang[] = ['vi', 'en'];
-
-export interface Localized {
-  vi: string;
-  en: string;
-}
-
+import type { Localized } from './types';
 import { presenterMessages } from './presenter-messages';
+import { resolutionMessages } from './resolution-messages';
+
+export type { Lang, Localized } from './types';
+export { LANGS } from './types';
 
 export const messages = {
   ...presenterMessages,
+  ...resolutionMessages,
   appTitle: { vi: 'Việt Yên — Bản đồ quy hoạch đô thị', en: 'Việt Yên — Urban planning map' },
   appSubtitle: {
     vi: 'Theo dõi lộ trình lên thị xã (Nghị quyết 2021 → thị xã 2024 → 4 phường của Bắc Ninh 2025)',
@@ -31,7 +29,9 @@ export const messages = {
   'provenance.official': { vi: 'Chính thức', en: 'Official' },
   'provenance.indicative': { vi: 'Minh họa (gần đúng)', en: 'Indicative' },
   'provenance.demonstration': { vi: 'Dữ liệu trình diễn', en: 'Demonstration' },
-  slatedWard: { vi: 'Dự kiến lên phường (NQ 2021)', en: 'Slated to become a ward (2021 resolution)' },
+  // The 2021 resolution (162-NQ/TU) set the NUMBER of wards (9) and named none: the nine were first
+  // named by 956/QĐ-BXD (11/09/2023) and made wards by 938/NQ-UBTVQH15 (13/12/2023, in force 1/2/2024).
+  slatedWard: { vi: 'Lên phường 2024 (956/QĐ-BXD 11/09/2023; 938/NQ-UBTVQH15)', en: 'Became a ward in 2024 (956/QĐ-BXD, 11 Sep 2023; 938/NQ-UBTVQH15)' },
   otherUnit: { vi: 'Đơn vị khác (xã)', en: 'Other unit (commune)' },
   unitsNote: {
     vi: 'Ranh giới giữa các xã/thị trấn năm 2021 là sơ đồ, không phải ranh giới pháp lý.',
@@ -71,8 +71,8 @@ export const messages = {
   tabData: { vi: 'Dữ liệu của tôi', en: 'My data' },
   importTitle: { vi: 'Nạp dữ liệu của bạn', en: 'Load your own data' },
   importIntro: {
-    vi: 'GeoJSON, Shapefile nén (.zip gồm .shp .dbf .shx, .prj, .cpg), KML, KMZ; VN-2000 hoặc WGS 84. Có thể kéo thả tệp vào bản đồ.',
-    en: 'GeoJSON, zipped Shapefile (.zip with .shp .dbf .shx, .prj, .cpg), KML, KMZ; VN-2000 or WGS 84. You can also drop files on the map.',
+    vi: 'GeoJSON, Shapefile nén (.zip gồm .shp .dbf .shx, .prj, .cpg), KML, KMZ, bản vẽ DXF, GeoPackage (.gpkg); VN-2000 hoặc WGS 84. Có thể kéo thả tệp vào bản đồ.',
+    en: 'GeoJSON, zipped Shapefile (.zip with .shp .dbf .shx, .prj, .cpg), KML, KMZ, DXF drawings, GeoPackage (.gpkg); VN-2000 or WGS 84. You can also drop files on the map.',
   },
   chooseFiles: { vi: 'Chọn tệp…', en: 'Choose files…' },
   dropHere: { vi: 'Thả tệp vào đây để nạp', en: 'Drop files here to load them' },
@@ -134,8 +134,8 @@ export const messages = {
     en: '{n} of {total} slated units meet the {target}% target',
   },
   coverageIntro: {
-    vi: 'Mục tiêu NQ 2021: quy hoạch chi tiết phủ trên 80% diện tích mỗi xã, thị trấn dự kiến lên phường.',
-    en: '2021 resolution target: detailed plans cover more than 80% of each unit slated to become a ward.',
+    vi: 'Mục tiêu của Nghị quyết 162-NQ/TU (2021): quy hoạch chi tiết phủ trên 80% diện tích các đơn vị lên phường. Ở đây áp dụng cho 9 đơn vị lên phường năm 2024 (nêu tên ở QĐ 956/QĐ-BXD, 11/09/2023).',
+    en: 'Target of resolution 162-NQ/TU (2021): detailed plans cover more than 80% of the units to become wards. Applied here to the 9 units that became wards in 2024 (named by 956/QĐ-BXD, 11 Sep 2023).',
   },
   demoRegister: {
     vi: 'Sổ quy hoạch đang dùng là DỮ LIỆU TRÌNH DIỄN (giả định), không phải quy hoạch thật.',
@@ -143,10 +143,6 @@ export const messages = {
   },
   countLevels: { vi: 'Cấp quy hoạch được tính', en: 'Plan levels that count' },
   countStatuses: { vi: 'Tình trạng được tính', en: 'Statuses that count' },
-  'level.detailed': { vi: 'Chi tiết 1/500', en: 'Detailed 1/500' },
-  'level.zoning': { vi: 'Phân khu 1/2000', en: 'Zoning 1/2000' },
-  'status.approved': { vi: 'Đã phê duyệt', en: 'Approved' },
-  'status.in_preparation': { vi: 'Đang lập', en: 'In preparation' },
   target: { vi: 'Mục tiêu (%)', en: 'Target (%)' },
   coverageMap: { vi: 'Tô màu bản đồ theo độ phủ', en: 'Colour the map by coverage' },
   colUnit: { vi: 'Đơn vị', en: 'Unit' },
@@ -161,6 +157,13 @@ export const messages = {
   below: { vi: 'chưa đạt', en: 'below' },
   exportCsv: { vi: 'Xuất CSV', en: 'Export CSV' },
   computing: { vi: 'Đang tính…', en: 'Computing…' },
+  registerDefaults: {
+    vi: 'Không có trường cấp / tình trạng: tính là QHCT đã phê duyệt (quy hoạch chi tiết 1/500 đã phê duyệt).',
+    en: 'No level / status field: counted as approved detailed plans (1/500).',
+  },
+  warningsFound: { vi: '{n} cảnh báo (đối tượng vẫn được nạp)', en: '{n} warnings (the features are still added)' },
+  layerRemoved: { vi: 'Đã xóa lớp “{name}”.', en: 'Layer “{name}” removed.' },
+  coverageError: { vi: 'Không tính được độ phủ', en: 'Coverage could not be computed' },
   plansCounted: {
     vi: '{counted} quy hoạch được tính, {excluded} bị loại',
     en: '{counted} plans counted, {excluded} left out',
@@ -168,6 +171,8 @@ export const messages = {
   'reason.level_not_selected': { vi: 'cấp không được chọn', en: 'level not selected' },
   'reason.status_not_selected': { vi: 'tình trạng không được chọn', en: 'status not selected' },
   'reason.not_polygon': { vi: 'không phải vùng', en: 'not a polygon' },
+  'reason.level_not_recognised': { vi: 'cấp không nhận ra', en: 'level not recognised' },
+  'reason.status_not_recognised': { vi: 'tình trạng không nhận ra', en: 'status not recognised' },
   'reason.invalid_geometry': { vi: 'hình học lỗi', en: 'invalid geometry' },
   sortBy: { vi: 'Sắp xếp theo', en: 'Sort by' },
   totalSlated: { vi: '9 đơn vị dự kiến lên phường', en: 'The 9 slated units' },
@@ -175,6 +180,118 @@ export const messages = {
   totalDistrict: { vi: 'Toàn thị xã', en: 'Whole town' },
   coverageClass: { vi: 'Độ phủ quy hoạch chi tiết', en: 'Detailed-plan coverage' },
   countingPlans: { vi: 'Quy hoạch được tính', en: 'Plans that count' },
+  // Data honesty and sources (issue 11)
+  'mark.demonstration': { vi: 'Dữ liệu trình diễn — không phải số liệu thật', en: 'Demonstration data — not real figures' },
+  'mark.schematic': { vi: 'Ranh giới xã là sơ đồ', en: 'Commune boundaries are schematic' },
+  dataMarks: { vi: 'Lưu ý về dữ liệu', en: 'About the data' },
+  sourceLabel: { vi: 'Nguồn', en: 'Source' },
+  confidenceLabel: { vi: 'Độ tin cậy', en: 'Confidence' },
+  'confidence.H': { vi: 'H — cao (văn bản chính thức hoặc hai nguồn khớp nhau)', en: 'H — high (official text or two agreeing sources)' },
+  'confidence.M': { vi: 'M — trung bình (một nguồn uy tín)', en: 'M — medium (one reputable source)' },
+  'confidence.U': { vi: 'U — chưa kiểm chứng', en: 'U — unverified' },
+  becameWard: { vi: 'Lên phường', en: 'Became a ward' },
+  becameWardText: {
+    vi: 'Từ 1/2/2024 theo Nghị quyết 938/NQ-UBTVQH15 (UBTVQH thông qua ngày 13/12/2023); 9 đơn vị được nêu tên lần đầu ở Quyết định 956/QĐ-BXD (11/09/2023).',
+    en: 'From 1 Feb 2024 under resolution 938/NQ-UBTVQH15 (adopted by the NA Standing Committee on 13 Dec 2023); the nine units were first named by decision 956/QĐ-BXD (11 Sep 2023).',
+  },
+  // DXF and GeoPackage import (issue 13). The import core renders the English text (CLI, tests)
+  // from these entries; the panel shows the UI language. {list} is built from the importFmt.piece.* entries.
+  'crsSource.gpkg': { vi: 'theo GeoPackage (gpkg_spatial_ref_sys)', en: 'from the GeoPackage (gpkg_spatial_ref_sys)' },
+  gpkgTable: { vi: 'Bảng dữ liệu trong GeoPackage', en: 'GeoPackage table' },
+  'importFmt.dwg': {
+    vi: '{file}: không đọc trực tiếp được bản vẽ .dwg. Lưu bản vẽ dưới dạng DXF trong AutoCAD rồi mở lại',
+    en: '{file}: .dwg drawings cannot be read. Save the drawing as DXF in AutoCAD and open it again',
+  },
+  'importFmt.dxfBinary': {
+    vi: '{file}: là DXF nhị phân; lưu lại dưới dạng DXF văn bản (ASCII) trong AutoCAD rồi mở lại',
+    en: '{file}: is a binary DXF; save it as ASCII (text) DXF in AutoCAD and open it again',
+  },
+  'importFmt.dxfNotDxf': {
+    vi: '{file}: không phải bản vẽ DXF (dòng {line} phải là mã nhóm)',
+    en: '{file}: is not a DXF drawing (line {line} should hold a group code)',
+  },
+  'importFmt.dxfTruncated': {
+    vi: '{file}: bị cắt cụt: tệp dừng giữa phần ENTITIES (hãy chép hoặc lưu lại bản vẽ)',
+    en: '{file}: is truncated: it ends inside its ENTITIES section (copy or save the drawing again)',
+  },
+  'importFmt.dxfTruncatedTail': {
+    vi: '{file}: bị cắt cụt sau phần đối tượng vẽ (thiếu dấu kết thúc tệp); các đối tượng vẫn được đọc',
+    en: '{file}: is truncated after its drawing entities (no end-of-file marker); the entities were read',
+  },
+  'importFmt.dxfNoEntities': {
+    vi: '{file}: không có phần ENTITIES: bản vẽ không có gì để đọc',
+    en: '{file}: has no ENTITIES section: nothing drawn to read',
+  },
+  'importFmt.dxfUnreadable': {
+    vi: '{file}: không đọc được dưới dạng DXF ({detail})',
+    en: '{file}: could not be read as DXF ({detail})',
+  },
+  'importFmt.dxfNoPolygons': {
+    vi: '{file}: không có polyline kín hay hatch nào để tạo vùng ({list} không được đọc); hãy đóng các đường bao (PEDIT → Close) rồi lưu lại',
+    en: '{file}: has no closed polylines or hatches to make polygons from ({list} not read); close the outlines (PEDIT → Close) and save again',
+  },
+  'importFmt.dxfEmpty': { vi: '{file}: bản vẽ không có đối tượng nào', en: '{file}: the drawing has no entities' },
+  'importFmt.dxfNotRead': {
+    vi: '{file}: {list} không được đọc (chỉ polyline kín và hatch thành vùng, chữ TEXT/MTEXT nằm trong vùng thành thuộc tính)',
+    en: '{file}: {list} {were} not read (only closed polylines and hatches become polygons, with the TEXT/MTEXT inside them as properties)',
+  },
+  'importFmt.dxfDuplicates': {
+    vi: '{file}: {n} đường bao lặp lại trên cùng lớp (vd. hatch trùng polyline) chỉ được đọc một lần',
+    en: '{file}: {n} outline(s) repeated on the same layer (e.g. a HATCH over its polyline) were read once',
+  },
+  'importFmt.and': { vi: 'và', en: 'and' },
+  'importFmt.piece.open': { vi: '{n} polyline hở', en: '{n} open polyline{s}' },
+  'importFmt.piece.insert': { vi: '{n} khối INSERT', en: '{n} INSERT block{s}' },
+  'importFmt.piece.textOutside': { vi: '{n} chữ TEXT/MTEXT nằm ngoài mọi vùng', en: '{n} TEXT/MTEXT outside every outline' },
+  'importFmt.piece.degenerate': { vi: '{n} đường kín có ít hơn 3 điểm', en: '{n} closed outline{s} with fewer than 3 points' },
+  'importFmt.piece.paperSpace': { vi: '{n} đối tượng ở paper space', en: '{n} paper-space entit{ies}' },
+  'importFmt.piece.tilted': { vi: '{n} đối tượng không nằm trên mặt phẳng bản vẽ', en: '{n} entit{ies} not in the drawing plane' },
+  'importFmt.piece.hatchEdges': { vi: '{n} đường bao hatch có cạnh spline', en: '{n} HATCH boundar{ies} with spline edges' },
+  'importFmt.piece.other': { vi: '{n} {type}', en: '{n} {type}' },
+  'importFmt.gpkgNotSqlite': {
+    vi: '{file}: không phải GeoPackage (không phải cơ sở dữ liệu SQLite)',
+    en: '{file}: is not a GeoPackage (not an SQLite database)',
+  },
+  'importFmt.gpkgNotGpkg': {
+    vi: '{file}: là cơ sở dữ liệu SQLite nhưng không phải GeoPackage (không có bảng gpkg_contents)',
+    en: '{file}: is an SQLite database but not a GeoPackage (no gpkg_contents table)',
+  },
+  'importFmt.gpkgUnreadable': {
+    vi: '{file}: không đọc được GeoPackage ({detail})',
+    en: '{file}: the GeoPackage could not be read ({detail})',
+  },
+  'importFmt.gpkgNoTables': {
+    vi: '{file}: GeoPackage không có bảng đối tượng (features) nào',
+    en: '{file}: the GeoPackage has no feature tables',
+  },
+  'importFmt.gpkgNoSuchTable': {
+    vi: '{file}: không có bảng đối tượng "{table}"; các bảng: {tables}',
+    en: '{file}: has no feature table "{table}"; its tables: {tables}',
+  },
+  'importFmt.gpkgSeveralTables': {
+    vi: '{file}: có {n} bảng đối tượng ({tables}); đã đọc "{table}" — chọn bảng khác ở ô "Bảng dữ liệu"',
+    en: '{file}: has {n} feature tables ({tables}); read "{table}" — choose another table (--layer NAME in the CLI)',
+  },
+  'importFmt.gpkgEmptyTable': {
+    vi: '{file}: bảng "{table}" không có đối tượng nào',
+    en: '{file}: table "{table}" has no features',
+  },
+  'importFmt.gpkgTooMany': {
+    vi: '{file}: bảng "{table}" có {n} đối tượng, vượt giới hạn {max}',
+    en: '{file}: table "{table}" has {n} features, more than the limit of {max}',
+  },
+  'importFmt.gpkgUnknownSrs': {
+    vi: '{file}: bảng "{table}" dùng hệ tọa độ {srs}, chưa được hỗ trợ; hỗ trợ: {supported}',
+    en: '{file}: table "{table}" uses SRS {srs}, which is not supported; supported: {supported}',
+  },
+  'importFmt.gpkgBadGeometry': {
+    vi: '{file}: {n} đối tượng của bảng "{table}" có hình học không đọc được ({detail}); nạp không có hình học',
+    en: '{file}: {n} feature(s) of table "{table}" have geometries that could not be read ({detail}); imported without geometry',
+  },
+  'importFmt.gpkgBlob': {
+    vi: '{file}: cột "{column}" chứa dữ liệu nhị phân (BLOB), không được nạp',
+    en: '{file}: column "{column}" holds binary data (BLOB) and was not imported',
+  },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof messages;

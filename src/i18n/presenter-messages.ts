@@ -1,6 +1,6 @@
 // Part of the message catalog: presenter mode, the deck editor and map image export.
-// Plain data; looked up through src/presenter/messages.ts (tp, tpf) and src/i18n (t, tf).
-import type { Localized } from './messages';
+// Plain data; looked up through src/i18n (t) like every other message.
+import type { Localized } from './types';
 
 export const presenterMessages = {
   present: { vi: 'Trình chiếu', en: 'Present' },
@@ -50,7 +50,9 @@ export const presenterMessages = {
   imageDate: { vi: 'Ngày xuất: {date}', en: 'Exported: {date}' },
   imageNorth: { vi: 'B', en: 'N' },
   imageSource: {
-    vi: 'Nguồn: Nghị quyết 2021 và bản đồ sáp nhập 2025 (khái quát hóa); ranh giới xã 2021 là sơ đồ; lớp hạ tầng, du lịch là gần đúng; quy hoạch chi tiết là dữ liệu trình diễn.',
-    en: 'Sources: 2021 resolution and 2025 merger map (generalised); 2021 commune boundaries are schematic; infrastructure and tourism layers are indicative; detailed plans are demonstration data.',
+    // What the image shows that is schematic or demonstration data is marked on the image itself
+    // (src/layers/data-marks.ts); the footer names the sources only.
+    vi: 'Nguồn: Nghị quyết 162-NQ/TU (2021), 956/QĐ-BXD (2023), 938/NQ-UBTVQH15 (2023), bản đồ sáp nhập 2025 (khái quát hóa); vị trí hạ tầng, du lịch là gần đúng.',
+    en: 'Sources: resolution 162-NQ/TU (2021), 956/QĐ-BXD (2023), 938/NQ-UBTVQH15 (2023), 2025 merger map (generalised); infrastructure and tourism positions are indicative.',
   },
 } satisfies Record<string, Localized>;

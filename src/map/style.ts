@@ -14,6 +14,8 @@ export const LARGE_PROTOCOL = 'vylarge';
 export const SELECTION_SOURCE = 'selection';
 /** Where a file being imported would land, shown before the user accepts it. */
 export const PREVIEW_SOURCE = 'import-preview';
+/** The preview layers' colour properties (the preview takes the colour the layer will get). */
+export const PREVIEW_COLOR_PAINT: readonly (readonly [string, string])[] = [['preview-fill', 'fill-color'], ['preview-line', 'line-color'], ['preview-point', 'circle-color']];
 export const labelSourceId = (entryId: string): string => `${entryId}--labels`;
 
 export interface StyleInputs {

@@ -2,7 +2,7 @@
 import type { Feature, Geometry } from 'geojson';
 import type { LayerEntry } from '../layers/types';
 import type { Datasets } from '../data/load';
-import type { Lang } from '../i18n/messages';
+import type { Lang } from '../i18n/types';
 import { unitsOf } from '../geo/units-of';
 import type { SearchItem } from './search';
 

@@ -5,9 +5,9 @@ import type { CoverageOptions } from '../coverage/types';
 import { DEFAULT_OPTIONS } from '../coverage/types';
 import { catalog } from '../layers/catalog';
 import type { Period } from '../layers/types';
-import type { ImportedMeta } from '../layers/imported';
 
-export type PanelId = 'legend' | 'coverage' | 'data' | 'present';
+export const PANELS = ['legend', 'coverage', 'resolution', 'data', 'present'] as const;
+export type PanelId = (typeof PANELS)[number];
 
 export interface Selection {
   layerId: string;
@@ -25,10 +25,10 @@ export interface AppState {
   selected: Selection | null;
   /** Unit highlighted from the coverage table (its counting plans are outlined). */
   focusedUnit: string | null;
-  /** Layers the user imported (their features are kept outside the store). */
-  imported: ImportedMeta[];
   /** Whether the bundled demonstration register counts for coverage (off once a real one is loaded). */
   useDemoRegister: boolean;
+  /** The milestone chosen on the timeline: its units are highlighted on the map. */
+  milestone: string | null;
 }
 
 export function initialState(): AppState {
@@ -41,12 +41,17 @@ export function initialState(): AppState {
     coverage: { ...DEFAULT_OPTIONS, levels: [...DEFAULT_OPTIONS.levels], statuses: [...DEFAULT_OPTIONS.statuses] },
     selected: null,
     focusedUnit: null,
-    imported: [],
     useDemoRegister: true,
+    milestone: null,
   };
 }
 
-export const [state, setState] = createStore<AppState>(initialState());
+const [state, setState] = createStore<AppState>(initialState());
+// The setter stays in this module: every change goes through an action below.
+export { state };
+
+/** What a shared link or the browser's history restores (the camera is the map's). */
+export type SharedState = Pick<AppState, 'visible' | 'opacity' | 'selected' | 'period' | 'panel' | 'panelOpen' | 'coverage'>;
 
 export const actions = {
   togglePanel: () => setState('panelOpen', (o) => !o),
@@ -58,7 +63,10 @@ export const actions = {
   setPeriod: (p: Period) => setState('period', p),
   select: (s: Selection | null) => setState('selected', s),
   focusUnit: (id: string | null) => setState('focusedUnit', id),
-  addImported: (m: ImportedMeta) => setState({ imported: [...state.imported, m], visible: { ...state.visible, [m.id]: true } }),
-  removeImported: (id: string) => setState('imported', (l) => l.filter((m) => m.id !== id)),
   setUseDemoRegister: (v: boolean) => setState('useDemoRegister', v),
+  /** A scene or a link replaces which layers show and how opaque they are, all at once. */
+  setLayers: (visible: Record<string, boolean>, opacity: Record<string, number>) => setState({ visible, opacity }),
+  restoreShared: (s: SharedState) => setState(s),
+  /** A milestone shows the map of its period with the units it names highlighted (null clears it). */
+  showMilestone: (id: string | null, period?: Period) => setState(period ? { milestone: id, period } : { milestone: id }),
 };

@@ -2,7 +2,7 @@ import { For, Show, createMemo } from 'solid-js';
 import type { Feature } from 'geojson';
 import type { LayerEntry } from '../layers/types';
 import type { Datasets } from '../data/load';
-import { t, tf, tl } from '../i18n';
+import { t, tl } from '../i18n';
 
 const LIST_LIMIT = 300;
 import { featureTitle } from './FeatureCard';
@@ -45,7 +45,7 @@ export function FeatureList(props: {
               </For>
             </ul>
             <Show when={g.more > 0}>
-              <p class="note">{tf('andMore', { n: g.more })}</p>
+              <p class="note">{t('andMore', { n: g.more })}</p>
             </Show>
           </Show>
         )}

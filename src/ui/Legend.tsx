@@ -1,6 +1,6 @@
 import { For, Show, createMemo } from 'solid-js';
 import type { GroupId, LayerEntry, LegendContext } from '../layers/types';
-import { t, tf, tl, type MessageKey } from '../i18n';
+import { t, tl, type MessageKey } from '../i18n';
 import { Swatch } from './Swatch';
 
 export interface LegendProps {
@@ -41,7 +41,7 @@ export function Legend(props: LegendProps) {
             <div class="legend-group" data-group={group.id}>
               <label class="group-switch">
                 <input type="checkbox" checked={on() > 0} prop:indeterminate={on() > 0 && on() < ids().length}
-                  aria-label={tf('showGroup', { group: title() })}
+                  aria-label={t('showGroup', { group: title() })}
                   onChange={() => props.onGroupVisible(ids(), on() === 0)} />
                 <h3>{title()}</h3>
               </label>
@@ -57,10 +57,10 @@ export function Legend(props: LegendProps) {
                     </label>
                     <Show when={props.visible[entry.id]}>
                       <label class="opacity">
-                        <span class="visually-hidden">{tf('opacityOf', { layer: tl(entry.title) })}</span>
+                        <span class="visually-hidden">{t('opacityOf', { layer: tl(entry.title) })}</span>
                         <span aria-hidden="true">{t('opacity')}</span>
                         <input type="range" min="0" max="100" step="5" value={Math.round((props.opacity[entry.id] ?? 1) * 100)}
-                          aria-label={tf('opacityOf', { layer: tl(entry.title) })}
+                          aria-label={t('opacityOf', { layer: tl(entry.title) })}
                           onInput={(e) => props.onOpacity(entry.id, e.currentTarget.valueAsNumber / 100)} />
                         <span class="opacity-value" aria-hidden="true">{Math.round((props.opacity[entry.id] ?? 1) * 100)}%</span>
                       </label>

@@ -2,10 +2,9 @@
 // notes, reorder, delete (with undo), present from a scene, export and import the deck as JSON.
 // Props in, new decks out through `onDeck`; the component keeps only its own messages.
 import { createSignal, Index, Show } from 'solid-js';
-import { lang } from '../../i18n';
 import { downloadText } from '../download';
 import { addScene, deleteScene, moveScene, parseDeck, renameScene, serializeDeck, setDeckTitle, setNotes, setSceneState } from '../../presenter/deck';
-import { tp, tpf } from '../../presenter/messages';
+import { t, lang } from '../../i18n';
 import type { Deck, SceneState } from '../../presenter/types';
 import './presenter.css';
 
@@ -35,7 +34,7 @@ export function DeckEditor(props: DeckEditorProps) {
 
   const titleOf = (i: number) => {
     const s = props.deck.scenes[i];
-    return s ? s.title[lang()] || s.title[lang() === 'vi' ? 'en' : 'vi'] || tpf('sceneDefaultTitle', { n: i + 1 }) : '';
+    return s ? s.title[lang()] || s.title[lang() === 'vi' ? 'en' : 'vi'] || t('sceneDefaultTitle', { n: i + 1 }) : '';
   };
   const edit = (d: Deck) => {
     setUndo(null);
@@ -46,7 +45,7 @@ export function DeckEditor(props: DeckEditorProps) {
     const n = props.deck.scenes.length + 1;
     const title = { vi: `Cảnh ${n}`, en: `Scene ${n}` };
     edit(addScene(props.deck, { title, state: props.onCapture() }));
-    setStatus({ kind: 'info', text: tpf('sceneAdded', { n }) });
+    setStatus({ kind: 'info', text: t('sceneAdded', { n }) });
   };
 
   // Rows are keyed by position (<Index>), so typing never rebuilds a row; after a move, focus
@@ -67,7 +66,7 @@ export function DeckEditor(props: DeckEditorProps) {
     const title = titleOf(i);
     props.onDeck(deleteScene(props.deck, s.id));
     setUndo(before);
-    setStatus({ kind: 'info', text: tpf('sceneDeleted', { title }) });
+    setStatus({ kind: 'info', text: t('sceneDeleted', { title }) });
   };
   const undoDelete = () => {
     const d = undo();
@@ -88,34 +87,34 @@ export function DeckEditor(props: DeckEditorProps) {
     try {
       text = await file.text();
     } catch (e) {
-      setStatus({ kind: 'error', text: tpf('importFailed', { error: (e as Error).message }) });
+      setStatus({ kind: 'error', text: t('importFailed', { error: (e as Error).message }) });
       return;
     }
     const r = parseDeck(text, props.knownLayerIds, file.name);
     if (!r.ok) {
       // The current deck stays as it is.
-      setStatus({ kind: 'error', text: tpf('importFailed', { error: r.localized[lang()] }) });
+      setStatus({ kind: 'error', text: t('importFailed', { error: r.localized[lang()] }) });
       return;
     }
     edit(r.deck);
-    setStatus({ kind: 'info', text: tpf('imported', { n: r.deck.scenes.length, file: file.name }) });
+    setStatus({ kind: 'info', text: t('imported', { n: r.deck.scenes.length, file: file.name }) });
   };
 
   return (
     <section class="deck-editor" aria-labelledby="deck-editor-title">
-      <h2 id="deck-editor-title">{tp('deckEditor')}</h2>
+      <h2 id="deck-editor-title">{t('deckEditor')}</h2>
       <Show when={props.message}>
         <p class="deck-message" role="status">{props.message}</p>
       </Show>
       <label class="deck-field">
-        <span>{tp('deckTitle')}</span>
+        <span>{t('deckTitle')}</span>
         <input type="text" value={props.deck.title[lang()]} maxLength={200}
           onChange={(e) => edit(setDeckTitle(props.deck, { [lang()]: e.currentTarget.value }))} />
       </label>
 
       <div class="deck-actions">
-        <button type="button" class="deck-primary" onClick={capture}>{tp('captureScene')}</button>
-        <button type="button" disabled={!props.deck.scenes.length} onClick={() => props.onPresent(0)}>{tp('present')}</button>
+        <button type="button" class="deck-primary" onClick={capture}>{t('captureScene')}</button>
+        <button type="button" disabled={!props.deck.scenes.length} onClick={() => props.onPresent(0)}>{t('present')}</button>
       </div>
 
       <div class="deck-status" role="status">
@@ -123,7 +122,7 @@ export function DeckEditor(props: DeckEditorProps) {
           <span>{status()!.text}</span>
           <Show when={undo()}>
             {' '}
-            <button type="button" class="deck-link" onClick={undoDelete}>{tp('undo')}</button>
+            <button type="button" class="deck-link" onClick={undoDelete}>{t('undo')}</button>
           </Show>
         </Show>
       </div>
@@ -131,7 +130,7 @@ export function DeckEditor(props: DeckEditorProps) {
         <p class="deck-error" role="alert">{status()!.text}</p>
       </Show>
 
-      <Show when={props.deck.scenes.length} fallback={<p class="deck-empty">{tp('emptyDeck')}</p>}>
+      <Show when={props.deck.scenes.length} fallback={<p class="deck-empty">{t('emptyDeck')}</p>}>
         <ol class="deck-scenes" ref={list}>
           <Index each={props.deck.scenes}>
             {(scene, i) => (
@@ -139,33 +138,33 @@ export function DeckEditor(props: DeckEditorProps) {
                 <div class="deck-scene-head">
                   <span class="deck-scene-n" aria-hidden="true">{i + 1}</span>
                   <label class="deck-scene-title">
-                    <span class="presenter-sr">{tpf('sceneTitle', { n: i + 1 })}</span>
-                    <input type="text" value={scene().title[lang()]} maxLength={200} placeholder={tpf('sceneDefaultTitle', { n: i + 1 })}
+                    <span class="presenter-sr">{t('sceneTitle', { n: i + 1 })}</span>
+                    <input type="text" value={scene().title[lang()]} maxLength={200} placeholder={t('sceneDefaultTitle', { n: i + 1 })}
                       onChange={(e) => edit(renameScene(props.deck, scene().id, { [lang()]: e.currentTarget.value.trim() }))} />
                   </label>
                 </div>
                 <div class="deck-scene-tools">
                   {/* Visible word first, the scene's name after it for screen readers (WCAG 2.5.3). */}
                   <button type="button" onClick={() => props.onPresent(i)}>
-                    <span aria-hidden="true">▶ </span>{tp('present')}<span class="presenter-sr"> — {titleOf(i)}</span>
+                    <span aria-hidden="true">▶ </span>{t('present')}<span class="presenter-sr"> — {titleOf(i)}</span>
                   </button>
                   <button type="button" class="deck-move-up" disabled={i === 0} onClick={() => move(i, i - 1, 'up')}>
-                    <span aria-hidden="true">↑ </span>{tp('moveUp')}<span class="presenter-sr"> — {titleOf(i)}</span>
+                    <span aria-hidden="true">↑ </span>{t('moveUp')}<span class="presenter-sr"> — {titleOf(i)}</span>
                   </button>
                   <button type="button" class="deck-move-down" disabled={i === props.deck.scenes.length - 1} onClick={() => move(i, i + 1, 'down')}>
-                    <span aria-hidden="true">↓ </span>{tp('moveDown')}<span class="presenter-sr"> — {titleOf(i)}</span>
+                    <span aria-hidden="true">↓ </span>{t('moveDown')}<span class="presenter-sr"> — {titleOf(i)}</span>
                   </button>
                   <button type="button" onClick={() => edit(setSceneState(props.deck, scene().id, props.onCapture()))}>
-                    {tp('updateScene')}<span class="presenter-sr"> — {titleOf(i)}</span>
+                    {t('updateScene')}<span class="presenter-sr"> — {titleOf(i)}</span>
                   </button>
                   <button type="button" class="deck-delete" onClick={() => remove(i)}>
-                    {tp('deleteScene')}<span class="presenter-sr"> — {titleOf(i)}</span>
+                    {t('deleteScene')}<span class="presenter-sr"> — {titleOf(i)}</span>
                   </button>
                 </div>
                 <details class="deck-scene-notes">
-                  <summary>{tp('notes')}</summary>
+                  <summary>{t('notes')}</summary>
                   <label>
-                    <span class="presenter-sr">{tpf('sceneNotes', { n: i + 1 })}</span>
+                    <span class="presenter-sr">{t('sceneNotes', { n: i + 1 })}</span>
                     <textarea rows={4} maxLength={10000} value={scene().notes[lang()]}
                       onChange={(e) => edit(setNotes(props.deck, scene().id, { [lang()]: e.currentTarget.value }))} />
                   </label>
@@ -177,8 +176,8 @@ export function DeckEditor(props: DeckEditorProps) {
       </Show>
 
       <div class="deck-actions">
-        <button type="button" onClick={exportDeck}>{tp('exportDeck')}</button>
-        <button type="button" onClick={() => fileInput.click()}>{tp('importDeck')}</button>
+        <button type="button" onClick={exportDeck}>{t('exportDeck')}</button>
+        <button type="button" onClick={() => fileInput.click()}>{t('importDeck')}</button>
         <input ref={fileInput} type="file" accept=".json,application/json" hidden
           onChange={(e) => {
             const f = e.currentTarget.files?.[0];
@@ -186,7 +185,7 @@ export function DeckEditor(props: DeckEditorProps) {
             void importFile(f);
           }} />
         <Show when={props.onReset}>
-          <button type="button" onClick={() => { props.onReset!(); setUndo(null); setStatus({ kind: 'info', text: tp('deckReset') }); }}>{tp('resetDeck')}</button>
+          <button type="button" onClick={() => { props.onReset!(); setUndo(null); setStatus({ kind: 'info', text: t('deckReset') }); }}>{t('resetDeck')}</button>
         </Show>
       </div>
     </section>

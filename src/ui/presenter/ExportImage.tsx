@@ -2,7 +2,7 @@
 // downloads, resolving with the file name); this only reports progress and errors.
 import { createSignal, For, Show } from 'solid-js';
 import { EXPORT_SIZE_KEYS, type ExportSizeKey } from '../../export/sizes';
-import { tp, tpf } from '../../presenter/messages';
+import { t } from '../../i18n';
 import './presenter.css';
 
 export interface ExportImageProps {
@@ -18,9 +18,9 @@ export function ExportImage(props: ExportImageProps) {
     setResult(null);
     try {
       const file = await props.onExport(size());
-      setResult({ ok: true, text: tpf('exportDone', { file }) });
+      setResult({ ok: true, text: t('exportDone', { file }) });
     } catch (e) {
-      setResult({ ok: false, text: tpf('exportFailed', { error: (e as Error).message }) });
+      setResult({ ok: false, text: t('exportFailed', { error: (e as Error).message }) });
     } finally {
       setBusy(false);
     }
@@ -28,12 +28,12 @@ export function ExportImage(props: ExportImageProps) {
   return (
     <div class="export-image">
       <label class="deck-field">
-        <span>{tp('exportSize')}</span>
+        <span>{t('exportSize')}</span>
         <select onChange={(e) => setSize(e.currentTarget.value as ExportSizeKey)}>
-          <For each={EXPORT_SIZE_KEYS}>{(k) => <option value={k} selected={k === size()}>{tp(`size.${k}` as const)}</option>}</For>
+          <For each={EXPORT_SIZE_KEYS}>{(k) => <option value={k} selected={k === size()}>{t(`size.${k}` as const)}</option>}</For>
         </select>
       </label>
-      <button type="button" onClick={run} disabled={busy()} aria-busy={busy()}>{busy() ? tp('exporting') : tp('exportImage')}</button>
+      <button type="button" onClick={run} disabled={busy()} aria-busy={busy()}>{busy() ? t('exporting') : t('exportImage')}</button>
       <p class="deck-status" role="status">
         <Show when={result()?.ok}>{result()!.text}</Show>
       </p>

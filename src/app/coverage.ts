@@ -1,0 +1,73 @@
+// Coverage as the app uses it: the inputs (units, plan registers, options) in, the worker's latest
+// result out, with loading and error state. The worker answers in request order, but an answer can
+// arrive after newer inputs were sent: only the reply to the latest request is shown (a ticket per
+// request), so a slow old computation never overwrites a newer one.
+import { createEffect, createSignal, on, untrack, type Accessor } from 'solid-js';
+import type { FeatureCollection } from 'geojson';
+import type { CoverageClient } from '../coverage/client';
+import type { CoverageOptions, CoverageResult } from '../coverage/types';
+
+export interface CoverageInputs {
+  units: Accessor<FeatureCollection | undefined>;
+  plans: Accessor<FeatureCollection>;
+  /** Large registers as GeoJSON text, parsed in the worker. */
+  planBlobs: Accessor<readonly Blob[]>;
+  /** Plain data (no store proxies: the worker cannot clone them). */
+  options: Accessor<CoverageOptions>;
+}
+
+export interface Coverage {
+  result: Accessor<CoverageResult | null>;
+  busy: Accessor<boolean>;
+  error: Accessor<string | null>;
+}
+
+export function createCoverage(inputs: CoverageInputs, client: CoverageClient): Coverage {
+  const [result, setResult] = createSignal<CoverageResult | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  let latest = 0;
+  let initialised = false;
+
+  const run = (request: () => Promise<CoverageResult>) => {
+    const ticket = ++latest;
+    setBusy(true);
+    request().then(
+      (r) => {
+        if (ticket !== latest) return;
+        setResult(r);
+        setError(null);
+        setBusy(false);
+      },
+      (e: unknown) => {
+        if (ticket !== latest) return;
+        setError(e instanceof Error ? e.message : String(e));
+        setBusy(false);
+      },
+    );
+  };
+
+  // New data (first load, an import, a removal, the demonstration switch): compute from scratch.
+  createEffect(
+    on([inputs.units, inputs.plans, inputs.planBlobs], ([units, plans, blobs]) => {
+      if (!units) return;
+      initialised = true;
+      const options = untrack(inputs.options);
+      run(() => client.init(units.features, plans.features, options, [...blobs]));
+    }),
+  );
+  // New options on the same data: the engine re-filters its cached plans.
+  createEffect(
+    on(
+      () => JSON.stringify(inputs.options()),
+      () => {
+        if (!initialised) return;
+        const options = untrack(inputs.options);
+        run(() => client.setOptions(options));
+      },
+      { defer: true },
+    ),
+  );
+
+  return { result, busy, error };
+}

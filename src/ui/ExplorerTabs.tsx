@@ -1,0 +1,86 @@
+// The side panel's four tabs and what each holds: legend (layers), coverage, data (imports) and
+// presenter (deck, map images). Plain view: every action is the caller's.
+import type { LayerEntry } from '../layers/types';
+import type { UnitCoverage } from '../coverage/types';
+import type { ImportController } from '../data/import-controller';
+import type { Coverage } from '../app/coverage';
+import type { ImportedLayers } from '../app/imported-layers';
+import { state, actions } from '../state/store';
+import { Show } from 'solid-js';
+import { t, lang } from '../i18n';
+import { PanelTabs } from './PanelTabs';
+import { Legend } from './Legend';
+import { CoveragePanel } from './CoveragePanel';
+import { ImportPanel } from './ImportPanel';
+import { DeckEditor } from './presenter/DeckEditor';
+import { ExportImage } from './presenter/ExportImage';
+import type { createShowFeature } from './show-feature';
+import type { createResolution } from '../app/resolution';
+import { ResolutionPanel } from './resolution/ResolutionPanel';
+
+export interface ExplorerTabsProps {
+  /** Layers of the current period. */
+  entries: LayerEntry[];
+  imported: ImportedLayers;
+  coverage: Coverage;
+  registers: string[];
+  importer: ImportController;
+  show: ReturnType<typeof createShowFeature>;
+  resolution: ReturnType<typeof createResolution>;
+  storageMessage: string | null;
+  onSelectUnit: (id: string) => void;
+  onExportLayer: (id: string) => void;
+  onExportCsv: (rows: UnitCoverage[]) => void;
+}
+
+export function ExplorerTabs(props: ExplorerTabsProps) {
+  const isImported = (id: string) => props.imported.layers().some((l) => l.meta.id === id);
+  const accept = (key: number) => {
+    const item = props.importer.take(key);
+    if (item) void props.imported.accept(item, key);
+  };
+  const tabs = [
+    { id: 'legend' as const, label: () => t('tabLegend'), content: (
+      <>
+        <Legend entries={props.entries} visible={state.visible} opacity={state.opacity} context={{ target: state.coverage.target }}
+          onVisible={actions.setVisible} onGroupVisible={actions.setGroupVisible} onOpacity={actions.setOpacity}
+          onExport={props.onExportLayer} onRemove={(id) => void props.imported.remove(id)} removable={isImported} />
+        <Show when={props.imported.lastRemoved()}>
+          {(gone) => (
+            <p class="removed" role="status">
+              {t('layerRemoved', { name: gone().meta.name })}{' '}
+              <button type="button" class="small" onClick={() => void props.imported.undoRemove()}>{t('undo')}</button>
+            </p>
+          )}
+        </Show>
+        <p class="note">{t('unitsNote')}</p>
+      </>
+    ) },
+    { id: 'coverage' as const, label: () => t('tabCoverage'), content: (
+      <CoveragePanel result={props.coverage.result()} busy={props.coverage.busy()} error={props.coverage.error()} options={state.coverage}
+        demoRegister={state.useDemoRegister} onDemoRegister={actions.setUseDemoRegister}
+        registers={props.registers} unitsName={props.imported.unitsLayer()?.meta.name ?? t('bundledUnits')}
+        coverageMode={!!state.visible['coverage']} selectedUnit={state.focusedUnit}
+        onOptions={actions.setCoverageOptions} onCoverageMode={(v) => actions.setVisible('coverage', v)}
+        onSelectUnit={props.onSelectUnit} onExport={props.onExportCsv} />
+    ) },
+    { id: 'resolution' as const, label: () => t('tabResolution'), content: (
+      <ResolutionPanel data={props.resolution.data()} error={props.resolution.error()} lang={lang()} coverage={props.resolution.live()}
+        wards={props.resolution.wards()} milestone={state.milestone} onOpenCoverage={() => actions.showPanel('coverage')}
+        onMilestone={(m) => actions.showMilestone(m?.id ?? null, m?.period)} />
+    ) },
+    { id: 'data' as const, label: () => t('tabData'), content: (
+      <ImportPanel pending={props.importer.pending} storageMessage={props.storageMessage}
+        onFiles={(f) => void props.importer.addFiles(f)} onOptions={(k, o) => void props.importer.update(k, o)}
+        onMeta={props.importer.setMeta} onAccept={accept} onCancel={props.importer.cancel} />
+    ) },
+    { id: 'present' as const, label: () => t('present'), content: (
+      <>
+        <DeckEditor deck={props.show.deck()} onDeck={props.show.setDeck} onCapture={props.show.host.captureState} onPresent={props.show.presenter.start}
+          knownLayerIds={props.show.known} onReset={props.show.resetDeck} message={props.show.deckMessage()} />
+        <ExportImage onExport={props.show.exportImage} />
+      </>
+    ) },
+  ];
+  return <PanelTabs label={t('legend')} tabs={tabs} current={state.panel} onSelect={actions.showPanel} />;
+}
