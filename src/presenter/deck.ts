@@ -5,9 +5,9 @@
 // path in the file, what was found, what was expected) in both UI languages, because the person
 // reading the message is usually fixing a hand-edited file.
 import { PERIODS, type Period } from '../layers/types';
-import type { Localized } from '../i18n/messages';
+import type { Localized } from '../i18n/types';
 import { jsonErrorPosition } from './json-position';
-import { COVERAGE_LAYER, DECK_FORMAT, DECK_VERSION, type Deck, type Highlight, type Scene, type SceneState } from './types';
+import { COVERAGE_LAYER, DECK_FORMAT, DECK_VERSION, SCENE_PANELS, type Deck, type Highlight, type Scene, type ScenePanel, type SceneState } from './types';
 
 export type ParseResult =
   | { ok: true; deck: Deck }
@@ -154,7 +154,15 @@ function parseState(w: Where, v: unknown, known: ReadonlySet<string>): SceneStat
       );
     }
   }
-  return { camera, layers, opacity, highlighted, period: period as Period, coverageMode };
+  // A panel of the Resolution view shown over the map (the targets, the timeline), if any.
+  let panel: ScenePanel | undefined;
+  if (s.panel !== undefined && s.panel !== null) {
+    if (typeof s.panel !== 'string' || !(SCENE_PANELS as readonly string[]).includes(s.panel)) {
+      wrong(w, 'state.panel', s.panel, { en: `one of ${SCENE_PANELS.join(', ')}`, vi: `một trong ${SCENE_PANELS.join(', ')}` });
+    }
+    panel = s.panel as ScenePanel;
+  }
+  return { camera, layers, opacity, highlighted, period: period as Period, coverageMode, ...(panel ? { panel } : {}) };
 }
 
 function parseScene(n: number, v: unknown, known: ReadonlySet<string>, seen: Map<string, number>): Scene {
@@ -313,5 +321,6 @@ function structuredCloneState(s: SceneState): SceneState {
     highlighted: s.highlighted.map((h) => ({ layerId: h.layerId, id: h.id })),
     period: s.period,
     coverageMode: s.coverageMode,
+    ...(s.panel ? { panel: s.panel } : {}),
   };
 }

@@ -1,4 +1,4 @@
-// The deck shipped with the app (geodata/scenes-default.json): the resolution's story in 8 scenes.
+// The deck shipped with the app (geodata/scenes-default.json): the resolution's story in 9 scenes.
 // Bundled as text so it works offline and goes through the same validation as an imported file.
 import defaultDeckText from '../../geodata/scenes-default.json?raw';
 import { parseDeck } from './deck';

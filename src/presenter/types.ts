@@ -12,7 +12,7 @@
 // `highlighted` maps to the app's selection (the app selects one feature at a time: the host
 // applies the first entry and may ignore the rest). Coverage mode is the catalog layer 'coverage'
 // being visible; a valid scene keeps `coverageMode` and `layers.includes('coverage')` in step.
-import type { Localized } from '../i18n/messages';
+import type { Localized } from '../i18n/types';
 import type { Period, Swatch } from '../layers/types';
 
 export type { Localized, Period, Swatch };
@@ -39,7 +39,12 @@ export interface SceneState {
   highlighted: Highlight[];
   period: Period;
   coverageMode: boolean;
+  /** A panel of the Resolution view shown over the map in presenter mode. */
+  panel?: ScenePanel;
 }
+
+export const SCENE_PANELS = ['targets', 'timeline'] as const;
+export type ScenePanel = (typeof SCENE_PANELS)[number];
 
 export interface Scene {
   id: string;

@@ -152,3 +152,16 @@ describe('editing', () => {
     },
   );
 });
+
+describe('a scene panel of the Resolution view', () => {
+  it('round-trips "targets" and "timeline" and refuses anything else with its path', () => {
+    const d = addScene(emptyDeck({ vi: 'Thử', en: 'Test' }), { title: { vi: 'Mục tiêu', en: 'Targets' }, state: state({ panel: 'targets' }) });
+    const back = parseDeck(serializeDeck(d), known, 'd.json');
+    expect(back.ok && back.deck.scenes[0]!.state.panel).toBe('targets');
+    const bad = JSON.parse(serializeDeck(d));
+    bad.scenes[0].state.panel = 'pie-chart';
+    const r = parseDeck(JSON.stringify(bad), known, 'd.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/state\.panel.*targets, timeline/);
+  });
+});
