@@ -1,14 +1,23 @@
 // Draws the furniture of an exported map image over the rendered map with Canvas 2D: title block
-// (top left), north arrow (top right), legend (bottom left), scale bar (bottom right) and a footer
-// with the date and the sources. Sizes follow the output width so a print and a slide look alike.
-import type { Lang } from '../i18n/messages';
+// (top left) with the data marks under it, north arrow (top right), legend (bottom left), scale bar
+// (bottom right) and a footer with the date and the sources. Sizes follow the output width so a
+// print and a slide look alike.
+import type { Lang } from '../i18n/types';
 import type { Swatch } from '../layers/types';
 import type { LegendBlock } from '../presenter/types';
+import { MARK_COLORS, type DataMark } from '../layers/data-marks';
+
+/** A mark every image of such data carries: "Demonstration data — not real figures", "… schematic". */
+export interface ImageMark {
+  kind: DataMark;
+  text: string;
+}
 
 export interface ComposeOptions {
   title: string;
   subtitle?: string;
   legend: LegendBlock[];
+  marks?: ImageMark[];
   /** Ground metres per output pixel at the centre of the image. */
   scale: { metresPerPixel: number };
   bearing: number;
@@ -123,6 +132,23 @@ export function composeExport(map: HTMLCanvasElement, o: ComposeOptions): HTMLCa
   ctx.font = subFont;
   subLines.forEach((l, i) => ctx.fillText(l, m * 1.75, m * 1.5 + titleLines.length * tLH + i * sLH));
 
+  // Data marks under the title block, one solid box each.
+  const markFont = font(1.05 * b, 700);
+  const markH = 1.05 * b * 1.25 + m * 0.8;
+  let markY = m + titleH + m * 0.5;
+  for (const mk of o.marks ?? []) {
+    ctx.font = markFont;
+    const text = fitText(ctx, mk.text, W * 0.6 - 2 * m);
+    const w = ctx.measureText(text).width + 1.6 * m;
+    ctx.fillStyle = MARK_COLORS[mk.kind].fill;
+    roundRect(ctx, m, markY, w, markH, b * 0.3);
+    ctx.fill();
+    ctx.fillStyle = MARK_COLORS[mk.kind].ink;
+    ctx.fillText(text, m * 1.8, markY + m * 0.45);
+    markY += markH + m * 0.4;
+  }
+  const marksH = markY - (m + titleH + m * 0.5);
+
   drawNorthArrow(ctx, W - m - 1.9 * b, m + 3.2 * b, 1.5 * b, o.bearing, o.lang === 'vi' ? 'B' : 'N', font(0.9 * b, 700));
 
   // Scale bar, bottom right above the footer.
@@ -149,7 +175,7 @@ export function composeExport(map: HTMLCanvasElement, o: ComposeOptions): HTMLCa
   }
 
   drawLegend(ctx, o.legend, {
-    x: m, bottom: H - footH - m, maxW: W * 0.3, maxH: H - footH - titleH - 3 * m, b, font,
+    x: m, bottom: H - footH - m, maxW: W * 0.3, maxH: H - footH - titleH - marksH - 3 * m, b, font,
   });
   return out;
 }

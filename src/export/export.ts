@@ -1,10 +1,10 @@
 // Map image export: render the current view off screen at the chosen size, draw title, legend,
 // scale, north arrow and sources over it, and hand back a PNG.
 import type { StyleSpecification } from 'maplibre-gl';
-import type { Lang } from '../i18n/messages';
+import type { Lang } from '../i18n/types';
 import type { LegendBlock } from '../presenter/types';
-import { composeExport, FONT_FAMILY } from './compose';
-import { renderMapImage } from './render-map';
+import { composeExport, FONT_FAMILY, type ImageMark } from './compose';
+import { renderMapImage } from '../map/render-offscreen';
 import { metresPerPixel, resolveSize, zoomForSize, type ExportSizeKey } from './sizes';
 
 export interface ExportPngOptions {
@@ -17,6 +17,8 @@ export interface ExportPngOptions {
   title: string;
   subtitle?: string;
   legend: LegendBlock[];
+  /** Honesty marks drawn on the image (demonstration data, schematic boundaries), already localized. */
+  marks?: ImageMark[];
   dateText: string;
   sourceText: string;
   lang: Lang;
@@ -27,13 +29,13 @@ export async function exportPng(o: ExportPngOptions): Promise<Blob> {
   const size = resolveSize(o.size, o.screen);
   // Same ground extent as on screen: the map is drawn at width / pixelRatio CSS px.
   const zoom = zoomForSize(o.view.zoom, o.screen.width, size.width / size.pixelRatio, o.screen.height, size.height / size.pixelRatio);
-  await loadFonts([o.title, o.subtitle ?? '', o.dateText, o.sourceText, ...o.legend.flatMap((b) => [b.title, ...b.items.map((i) => i.label)])].join(' '));
+  await loadFonts([o.title, o.subtitle ?? '', o.dateText, o.sourceText, ...(o.marks ?? []).map((k) => k.text), ...o.legend.flatMap((b) => [b.title, ...b.items.map((i) => i.label)])].join(' '));
   const map = await renderMapImage({
     style: o.style, center: o.view.center, zoom, bearing: o.view.bearing, pitch: o.view.pitch,
     width: size.width, height: size.height, pixelRatio: size.pixelRatio, timeoutMs: o.timeoutMs,
   });
   const image = composeExport(map, {
-    title: o.title, subtitle: o.subtitle, legend: o.legend,
+    title: o.title, subtitle: o.subtitle, legend: o.legend, marks: o.marks,
     scale: { metresPerPixel: metresPerPixel(o.view.center[1], zoom) / size.pixelRatio },
     bearing: o.view.bearing, dateText: o.dateText, sourceText: o.sourceText, lang: o.lang,
   });

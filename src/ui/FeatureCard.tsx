@@ -1,7 +1,7 @@
 import { Show, For, createMemo } from 'solid-js';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerEntry } from '../layers/types';
-import { t, lang } from '../i18n';
+import { t, lang, type MessageKey } from '../i18n';
 import { featureInfo } from './feature-info';
 
 export interface SelectedFeature {
@@ -35,11 +35,15 @@ export function FeatureCard(props: { selected: SelectedFeature | null; units: Fe
             <button type="button" class="icon-button" onClick={() => props.onClose()} aria-label={t('close')}>×</button>
           </div>
           <Show when={props.selected?.entry.id.startsWith('units-')}>
-            <p class="badge" classList={{ slated: props.selected?.feature.properties?.slated_ward === true }}>
-              {props.selected?.feature.properties?.slated_ward === true ? t('slatedWard') : t('otherUnit')}
+            <p class="badge" classList={{ slated: i.becameWard }} data-testid="ward-badge">
+              {i.becameWard ? t('slatedWard') : t('otherUnit')}
             </p>
           </Show>
           <dl>
+            <Show when={i.becameWard}>
+              <dt>{t('becameWard')}</dt>
+              <dd data-testid="became-ward">{t('becameWardText')}</dd>
+            </Show>
             <For each={i.rows}>
               {(r) => (
                 <>
@@ -67,9 +71,20 @@ export function FeatureCard(props: { selected: SelectedFeature | null; units: Fe
               <For each={i.history}>{(h) => <li>{h}</li>}</For>
             </ul>
           </Show>
+          <p class="geometry-source feature-source" data-testid="feature-source">
+            <span class={`prov prov-${i.provenance}`} data-testid="feature-badge">{t(`provenance.${i.provenance}`)}</span>{' '}
+            <strong>{t('sourceLabel')}:</strong> {i.source}
+            <Show when={i.confidence} keyed>
+              {(c) => (
+                <>
+                  {' · '}
+                  <strong>{t('confidenceLabel')}:</strong> <span data-testid="feature-confidence">{t(`confidence.${c}` as MessageKey)}</span>
+                </>
+              )}
+            </Show>
+          </p>
           <p class="geometry-source">
-            <span class={`prov prov-${i.provenance}`}>{t(`provenance.${i.provenance}`)}</span>{' '}
-            <strong>{t('provenance')}:</strong> {i.source}
+            <strong>{t('provenance')}:</strong> {i.geometry}
           </p>
         </section>
       )}

@@ -2,9 +2,10 @@
 // catalog's labels (no raw property keys reach the user). Pure: tested without a browser.
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LayerEntry, FieldSpec, Provenance } from '../layers/types';
-import type { Lang, Localized } from '../i18n/messages';
+import type { Lang, Localized } from '../i18n/types';
 import { geometryArea, geometryLength } from '../geo/area';
 import { unitsOf } from '../geo/units-of';
+import { badgeOf, confidenceOf, geometryText, sourceText, type Confidence } from './feature-source';
 
 export interface InfoRow {
   label: string;
@@ -18,15 +19,27 @@ export interface FeatureInfo {
   /** "123.4 ha" for polygons, "5.6 km" for lines, null for points. */
   measure: InfoRow | null;
   units: string[];
+  /** Where the facts come from: document number and date, or dataset and licence (localized). */
   source: string;
+  /** Confidence of the facts, when the feature states one. */
+  confidence: Confidence | null;
+  /** How the geometry was made (localized; never a raw property value). */
+  geometry: string;
+  /** The badge: demonstration stays demonstration; H → official, M/U → indicative. */
   provenance: Provenance;
+  /** For a unit that became a ward in 2024: the act that made it one, and when. */
+  becameWard: boolean;
   /** A unit's history across 2021 / 2024 / 2025, or the units a 2025 ward absorbed. */
   history: string[];
 }
 
 const UNIT_ENTRIES = new Set(['units-2021', 'units-2024', 'units-absorbed']);
 
-/** "2021: Xã Hồng Thái — dự kiến lên phường" → "2/2024: Phường Hồng Thái" → "7/2025: thuộc Phường Việt Yên (Bắc Ninh)". */
+/**
+ * "2021: Xã Hồng Thái — một trong 9 đơn vị lên phường (…956/QĐ-BXD…)" → "1/2/2024: Phường Hồng Thái
+ * (938/NQ-UBTVQH15)" → "1/7/2025: thuộc Phường Việt Yên, tỉnh Bắc Ninh". The 2021 resolution set the
+ * number of wards, not the list: the nine are named by 956/QĐ-BXD (11/09/2023).
+ */
 export function unitHistory(p: Record<string, unknown>, lang: Lang): string[] {
   const name = String(p.name ?? '');
   const ward = p.ward_2025 as { name?: unknown } | undefined;
@@ -34,13 +47,13 @@ export function unitHistory(p: Record<string, unknown>, lang: Lang): string[] {
   const t24 = String(p.type_2024 ?? '');
   return lang === 'vi'
     ? [
-        `2021: ${String(p.type_2021 ?? '')} ${name}${slated ? ' — dự kiến lên phường (NQ 2021)' : ''}`,
-        `1/2/2024: ${t24} ${name}, thị xã Việt Yên`,
+        `2021: ${String(p.type_2021 ?? '')} ${name}${slated ? ' — một trong 9 đơn vị lên phường năm 2024 (nêu tên ở QĐ 956/QĐ-BXD, 11/09/2023)' : ''}`,
+        `1/2/2024: ${t24} ${name}, thị xã Việt Yên (NQ 938/NQ-UBTVQH15, thông qua 13/12/2023)`,
         `1/7/2025: thuộc Phường ${String(ward?.name ?? '?')}, tỉnh Bắc Ninh`,
       ]
     : [
-        `2021: ${p.type_2021 === 'Thị trấn' ? 'Township' : 'Commune'} ${name}${slated ? ' — slated to become a ward (2021 resolution)' : ''}`,
-        `1 Feb 2024: ${t24 === 'Phường' ? 'Ward' : 'Commune'} ${name}, Việt Yên town`,
+        `2021: ${p.type_2021 === 'Thị trấn' ? 'Township' : 'Commune'} ${name}${slated ? ' — one of the 9 units that became wards in 2024 (named by 956/QĐ-BXD, 11 Sep 2023)' : ''}`,
+        `1 Feb 2024: ${t24 === 'Phường' ? 'Ward' : 'Commune'} ${name}, Việt Yên town (938/NQ-UBTVQH15, adopted 13 Dec 2023)`,
         `1 Jul 2025: part of ${String(ward?.name ?? '?')} ward, Bắc Ninh province`,
       ];
 }
@@ -51,6 +64,35 @@ const L = {
   yes: { vi: 'có', en: 'yes' },
   no: { vi: 'không', en: 'no' },
 } satisfies Record<string, Localized>;
+
+/** Words that make an alias English ("Quang Chau industrial zone", "Bổ Đà pagoda", "old QL1A"). */
+const ENGLISH_ALIAS = /\b(?:industrial|zone|cluster|expansion|IP|pagoda|communal house|temple|village|river|road|expressway|railway|port|centre|center|station|housing|golf|tourism|area|trade|logistics|old|new|rice wine|urban|core|around|craft|rattan|bamboo|pottery|street|hotel)\b/i;
+
+/**
+ * Aliases in the UI language: English names in the English UI, Vietnamese names (with their
+ * diacritics) in the Vietnamese one. Unaccented spellings ("Chua Bo Da") are for search only.
+ */
+export function aliasesIn(aliases: readonly unknown[], lang: Lang): string[] {
+  return aliases
+    .filter((a): a is string => typeof a === 'string')
+    .filter((a) => (lang === 'en' ? ENGLISH_ALIAS.test(a) : !ENGLISH_ALIAS.test(a) && /[^\x00-\x7f]/.test(a)));
+}
+
+/** Common words that make a free text a sentence in one language (Unicode-aware word match). */
+const SENTENCE_WORDS: Record<Lang, string[]> = {
+  vi: ['của', 'và', 'ở', 'theo', 'trên', 'các', 'là', 'không', 'chưa', 'có', 'được', 'gần', 'cho', 'với', 'trong', 'này', 'đã', 'từ', 'về', 'nêu', 'quanh', 'thuộc', 'ngày', 'năm', 'tỉnh', 'huyện', 'phê duyệt', 'điều chỉnh', 'chấp thuận', 'thanh tra'],
+  en: ['the', 'of', 'and', 'from', 'not', 'is', 'are', 'by', 'with', 'for', 'to', 'an', 'on', 'in', 'at', 'its', 'was', 'were'],
+};
+const wordRe = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w}(?![\\p{L}\\p{N}])`, 'iu');
+const SENTENCE_RES = { vi: SENTENCE_WORDS.vi.map(wordRe), en: SENTENCE_WORDS.en.map(wordRe) };
+
+/** The language a free text is a sentence in (two or more of its common words), or null for names, codes, numbers. */
+export function sentenceLanguage(text: string): Lang | null {
+  const hits = (l: Lang) => SENTENCE_RES[l].filter((r) => r.test(text)).length;
+  const vi = hits('vi');
+  const en = hits('en');
+  return vi >= 2 && vi > en ? 'vi' : en >= 2 && en > vi ? 'en' : null;
+}
 
 const num = (lang: Lang, n: number, digits: number) =>
   new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits }).format(n);
@@ -84,7 +126,16 @@ export function featureInfo(
   const kind = (entry.kinds?.[kindKey] ?? entry.title)[lang];
   const rows: InfoRow[] = [];
   for (const spec of entry.fields ?? []) {
-    const v = formatValue(p[spec.key], spec, lang);
+    // The confidence and the feature's own citation are shown in the source line (below), not as rows.
+    if (spec.key === 'confidence' || spec.key === 'source') continue;
+    let raw = spec.key === 'aliases' && Array.isArray(p[spec.key]) ? aliasesIn(p[spec.key] as unknown[], lang) : p[spec.key];
+    // A bundled layer's free text written in the other language (no translation in the catalog) is
+    // left out rather than shown untranslated; imported layers show the user's data as it is.
+    if (entry.group !== 'imported') {
+      const foreign = (x: unknown) => typeof x === 'string' && !spec.values?.[x] && sentenceLanguage(x) === (lang === 'vi' ? 'en' : 'vi');
+      raw = Array.isArray(raw) ? raw.filter((x) => !foreign(x)) : foreign(raw) ? null : raw;
+    }
+    const v = formatValue(Array.isArray(raw) && raw.length === 0 ? null : raw, spec, lang);
     if (v !== null) rows.push({ label: spec.label[lang], value: v });
   }
   const g = f.geometry as Geometry | null;
@@ -101,14 +152,17 @@ export function featureInfo(
     rows,
     measure,
     units: inUnits.map((u) => `${String(u.properties?.type_2021 ?? '')} ${String(u.properties?.name ?? '')}`.trim()),
-    source: typeof p.geometry_source === 'string' ? p.geometry_source : '',
-    provenance: (['official', 'indicative', 'demonstration'] as const).find((x) => x === p.provenance) ?? entry.provenance,
+    source: sourceText(entry, p, lang),
+    confidence: confidenceOf(p),
+    geometry: geometryText(entry, p, lang),
+    provenance: badgeOf(entry, p),
+    becameWard: UNIT_ENTRIES.has(entry.id) && p.slated_ward === true,
     history: UNIT_ENTRIES.has(entry.id)
       ? unitHistory(p, lang)
       : Array.isArray(p.units_2021) && units
         ? p.units_2021.map((code) => {
             const u = units.features.find((x) => x.properties?.code === code)?.properties;
-            return u ? `${String(u.type_2021)} ${String(u.name)}${u.slated_ward ? (lang === 'vi' ? ' (dự kiến lên phường 2021)' : ' (slated 2021)') : ''}` : String(code);
+            return u ? `${String(u.type_2021)} ${String(u.name)}${u.slated_ward ? (lang === 'vi' ? ' (phường từ 1/2/2024)' : ' (ward from 1 Feb 2024)') : ''}` : String(code);
           })
         : [],
   };

@@ -1,27 +1,38 @@
 // Presenter mode and map images (issue 6) as the app wires them: the host through which the
 // presenter reads and sets the app's state, the deck (kept in IndexedDB), present links, export.
 import { batch, createEffect, createSignal, on } from 'solid-js';
-import type { Map as MlMap } from 'maplibre-gl';
+import type { MapHandle } from '../map/adapter';
 import { catalog } from '../layers/catalog';
 import { inPeriod, type LayerEntry, type Period } from '../layers/types';
-import { state, setState, actions } from '../state/store';
+import { state, actions } from '../state/store';
 import { t, tl, lang, type MessageKey } from '../i18n';
 import { createPresenter } from '../presenter/controller';
 import { defaultDeck } from '../presenter/default-deck';
 import { loadDeck, saveDeck } from '../presenter/storage';
 import { readPresentLink, withoutPresentLink } from '../presenter/link';
 import { sceneIndex } from '../presenter/deck';
-import { tp, tpf } from '../presenter/messages';
 import type { Deck, PresenterHost, SceneState, LegendBlock } from '../presenter/types';
 import { exportPng, exportFileName } from '../export/export';
+import { dataMarks, type DataMark } from '../layers/data-marks';
 import type { ExportSizeKey } from '../export/sizes';
 import { downloadBlob } from './download';
 
 export interface ShowFeatureDeps {
-  map: () => MlMap | undefined;
+  map: () => MapHandle | undefined;
   /** Catalog plus imported layers. */
   entries: () => LayerEntry[];
   isVisible: (e: LayerEntry) => boolean;
+}
+
+/** The honesty marks of a view (demonstration data, schematic boundaries) with the app's layers. */
+let marksOfApp: ((layers: readonly string[], period: Period) => DataMark[]) | null = null;
+
+/**
+ * Marks for the layers of a scene: presenter mode shows them over the scene, map images draw them.
+ * Uses the app's layers (catalog and imports) once createShowFeature has run, the catalog before.
+ */
+export function sceneMarks(layers: readonly string[], period: Period): DataMark[] {
+  return marksOfApp ? marksOfApp(layers, period) : dataMarks(catalog, { layers, period, demoRegisterCounts: state.useDemoRegister });
 }
 
 export function createShowFeature(d: ShowFeatureDeps) {
@@ -38,12 +49,15 @@ export function createShowFeature(d: ShowFeatureDeps) {
         items: (typeof e.legend === 'function' ? e.legend({ target: state.coverage.target }) : e.legend).map((i) => ({ label: tl(i.label), swatch: i.swatch })),
       }));
 
+  const marksFor = (layers: readonly string[], period: Period): DataMark[] =>
+    dataMarks(d.entries(), { layers, period, demoRegisterCounts: state.useDemoRegister });
+  marksOfApp = marksFor;
+
   const host: PresenterHost = {
     captureState(): SceneState {
-      const m = d.map();
-      const c = m?.getCenter();
+      const camera = d.map()?.camera() ?? { center: [106.085, 21.27] as [number, number], zoom: 11, bearing: 0, pitch: 0 };
       return {
-        camera: { center: c ? [c.lng, c.lat] : [106.085, 21.27], zoom: m?.getZoom() ?? 11, bearing: m?.getBearing() ?? 0, pitch: m?.getPitch() ?? 0 },
+        camera,
         layers: d.entries().filter(d.isVisible).map((e) => e.id),
         opacity: Object.fromEntries(Object.entries(state.opacity).filter(([, v]) => v !== 1)),
         highlighted: state.selected ? [{ ...state.selected }] : [],
@@ -53,14 +67,15 @@ export function createShowFeature(d: ShowFeatureDeps) {
     },
     applyState(sc, { animate }) {
       batch(() => {
-        setState('visible', Object.fromEntries(d.entries().map((e) => [e.id, sc.layers.includes(e.id)])));
-        setState('opacity', Object.fromEntries(d.entries().map((e) => [e.id, sc.opacity[e.id] ?? 1])));
+        actions.setLayers(
+          Object.fromEntries(d.entries().map((e) => [e.id, sc.layers.includes(e.id)])),
+          Object.fromEntries(d.entries().map((e) => [e.id, sc.opacity[e.id] ?? 1])),
+        );
         actions.setPeriod(sc.period);
         actions.select(sc.highlighted[0] ?? null);
       });
       const cam = { center: sc.camera.center, zoom: sc.camera.zoom, bearing: sc.camera.bearing, pitch: sc.camera.pitch };
-      if (animate) d.map()?.flyTo({ ...cam, duration: 1500, essential: false });
-      else d.map()?.jumpTo(cam);
+      d.map()?.setCamera(cam, animate, 1500);
     },
     legendFor,
   };
@@ -71,38 +86,40 @@ export function createShowFeature(d: ShowFeatureDeps) {
   createEffect(
     on(deck, (dk) => {
       if (!deckLoaded) return;
-      void saveDeck(dk).then((r) => setDeckMessage(r.persisted ? null : tpf('notPersisted', { reason: r.reason })));
+      void saveDeck(dk).then((r) => setDeckMessage(r.persisted ? null : t('notPersisted', { reason: r.reason })));
     }, { defer: true }),
   );
 
   /** The stored deck, then a link that opens presenter mode at a scene (?present=3). */
-  async function restore(map: MlMap): Promise<void> {
+  async function restore(map: MapHandle): Promise<void> {
     const stored = await loadDeck(known);
     if (stored.deck) setDeck(stored.deck);
-    if (!stored.persisted) setDeckMessage(tpf('notPersisted', { reason: stored.reason ?? '' }));
-    else if (stored.reason) setDeckMessage(tpf('storedDeckInvalid', { reason: stored.reason }));
+    if (!stored.persisted) setDeckMessage(t('notPersisted', { reason: stored.reason ?? '' }));
+    else if (stored.reason) setDeckMessage(t('storedDeckInvalid', { reason: stored.reason }));
     deckLoaded = true;
     const link = readPresentLink(location.search);
     if (link) {
       if (link.deck === 'default') setDeck(defaultDeck(known));
-      map.once('idle', () => presenter.start(sceneIndex(deck(), link.scene) ?? 0));
+      void map.onceIdle().then(() => presenter.start(sceneIndex(deck(), link.scene) ?? 0));
     }
   }
 
   async function exportImage(size: ExportSizeKey): Promise<string> {
     const m = d.map();
     if (!m) throw new Error('map not ready');
-    const c = m.getCenter();
+    const shown = d.entries().filter((e) => d.isVisible(e) && inPeriod(e, state.period)).map((e) => e.id);
     const blob = await exportPng({
-      style: m.getStyle(),
-      view: { center: [c.lng, c.lat], zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() },
-      screen: { width: m.getContainer().clientWidth, height: m.getContainer().clientHeight },
+      style: m.styleSnapshot(),
+      view: m.camera(),
+      screen: m.size(),
       size,
       title: t('appTitle'),
       subtitle: t(`period.${state.period}` as MessageKey),
-      legend: legendFor(d.entries().filter((e) => d.isVisible(e) && inPeriod(e, state.period)).map((e) => e.id), state.period),
-      dateText: tpf('imageDate', { date: new Date().toLocaleDateString(lang() === 'vi' ? 'vi-VN' : 'en-GB') }),
-      sourceText: tp('imageSource'),
+      legend: legendFor(shown, state.period),
+      // Demonstration data and schematic boundaries say so on the image itself.
+      marks: marksFor(shown, state.period).map((kind) => ({ kind, text: t(`mark.${kind}`) })),
+      dateText: t('imageDate', { date: new Date().toLocaleDateString(lang() === 'vi' ? 'vi-VN' : 'en-GB') }),
+      sourceText: t('imageSource'),
       lang: lang(),
     });
     const name = exportFileName(size, new Date());
@@ -119,6 +136,7 @@ export function createShowFeature(d: ShowFeatureDeps) {
     host,
     presenter,
     legendFor,
+    marksFor,
     restore,
     exportImage,
   };

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { PNG } from 'pngjs';
-import { launch, newPage, openApp, project, screenshotRegion, colorDistance, waitForIdle, baseUrl } from './browser';
+import { launch, newPage, openApp, project, screenshotRegion, colorDistance, waitForIdle, baseUrl, UI_TIMEOUT } from './browser';
 
 const BO_DA: [number, number] = [106.05263, 21.24253];
 mkdirSync('reports', { recursive: true });
@@ -133,12 +133,12 @@ describe('shareable state', () => {
     await page.evaluate(() => (window as any).__vy.map.jumpTo({ zoom: 12 }));
     await waitForIdle(page);
     await page.goBack();
-    await expect.poll(() => page.getByRole('checkbox', { name: 'Du lịch và di sản' }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Du lịch và di sản' }).isChecked(), { timeout: UI_TIMEOUT }).toBe(true);
     expect(await industry.isChecked()).toBe(false);
     await page.goBack();
-    await expect.poll(() => industry.isChecked()).toBe(true);
+    await expect.poll(() => industry.isChecked(), { timeout: UI_TIMEOUT }).toBe(true);
     await page.goForward();
-    await expect.poll(() => industry.isChecked()).toBe(false);
+    await expect.poll(() => industry.isChecked(), { timeout: UI_TIMEOUT }).toBe(false);
     // The layer's pixels follow the state.
     expect(await page.evaluate(() => (window as any).__vy.map.getLayoutProperty('industry-fill', 'visibility'))).toBe('none');
     await context.close();
@@ -156,7 +156,8 @@ describe('periods', () => {
     expect(await page.locator('.legend').textContent()).toContain('Phường Vân Hà');
     expect(await page.evaluate(() => (window as any).__vy.map.getLayoutProperty('units-2021-fill', 'visibility'))).toBe('none');
     // Click a ward: its info lists the units it absorbed.
-    const p = await project(page, [106.1149, 21.2447]);
+    // A little south of Nếnh's reference point, where an indicative place (a quan họ village) is drawn.
+    const p = await project(page, [106.1149, 21.2415]);
     await page.mouse.click(p.x, p.y);
     await expect(card(page).locator('.feature-title').textContent()).resolves.toBe('Phường Nếnh');
     const absorbed = await card(page).getByTestId('feature-history').textContent();
@@ -166,14 +167,14 @@ describe('periods', () => {
     await page.getByRole('radio', { name: /^2024/ }).check();
     await waitForIdle(page);
     const labels2024 = () => page.evaluate(() => (window as any).__vy.map.queryRenderedFeatures({ layers: ['units-2024-label'] }).map((f: any) => f.properties.type_2024 + ' ' + f.properties.name) as string[]);
-    await expect.poll(labels2024).toContain('Phường Bích Động');
+    await expect.poll(labels2024, { timeout: UI_TIMEOUT }).toContain('Phường Bích Động');
     const labels = await labels2024();
     expect(labels).toContain('Xã Minh Đức');
     const q = await project(page, [106.127, 21.2686]);
     await page.mouse.click(q.x, q.y);
     await expect(card(page).locator('.feature-title').textContent()).resolves.toBe('Phường Hồng Thái');
     const history = await card(page).getByTestId('feature-history').textContent();
-    expect(history).toContain('2021: Xã Hồng Thái — dự kiến lên phường');
+    expect(history).toContain('2021: Xã Hồng Thái — một trong 9 đơn vị lên phường năm 2024 (nêu tên ở QĐ 956/QĐ-BXD');
     expect(history).toContain('thuộc Phường Việt Yên, tỉnh Bắc Ninh');
     expect(page.url()).toContain('period=2024');
     await context.close();
@@ -195,7 +196,7 @@ describe('language, opacity, keyboard, accessibility, layout', () => {
     expect(page.url()).toContain('lang=en');
     // No Vietnamese-only UI text left in the panel chrome (names of places stay Vietnamese).
     const tabs = await page.getByRole('tab').allTextContents();
-    expect(tabs).toEqual(['Layers', 'Detailed-plan coverage', 'My data', 'Present']);
+    expect(tabs).toEqual(['Layers', 'Detailed-plan coverage', 'Resolution', 'My data', 'Present']);
     await context.close();
   });
 

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { FeatureCollection } from 'geojson';
 import { computeCoverage } from '../../src/coverage';
 import { coverageRamp } from '../../src/layers/palette';
-import { launch, newPage, openApp, project, screenshotRegion, hexToRgb, colorDistance, waitForIdle } from './browser';
+import { launch, newPage, openApp, project, screenshotRegion, hexToRgb, colorDistance, waitForIdle, UI_TIMEOUT } from './browser';
 import { labelPoint } from '../../src/geo/label-point';
 import type { Feature, Polygon } from 'geojson';
 
@@ -125,7 +125,7 @@ describe('coverage panel', () => {
     await waitForIdle(page);
     const q = await project(page, lp);
     await page.mouse.click(q.x, q.y + 14);
-    await page.locator(`tr[data-unit="${meets.id}"][aria-selected="true"]`).waitFor({ timeout: 5000 });
+    await page.locator(`tr[data-unit="${meets.id}"][aria-selected="true"]`).waitFor({ timeout: UI_TIMEOUT });
     await context.close();
   });
 
@@ -139,8 +139,15 @@ describe('coverage panel', () => {
     expect(text).toContain('detailed');
     expect(text).toContain('approved');
     expect(text).toContain('> 80%');
+    // Issue 11: the first line names the register counted, and says it is demonstration data; then the
+    // options; then that the 2021 boundaries are schematic.
+    const lines = text.slice(1).split(/\r?\n/);
+    expect(lines[0]).toBe('# Sổ quy hoạch: sổ trình diễn — DỮ LIỆU TRÌNH DIỄN (giả định) — không phải số liệu thật');
+    expect(lines[1]).toMatch(/^# Cấp quy hoạch: detailed/);
+    expect(lines[2]).toContain('ranh giới xã 2021 là sơ đồ');
     const tableOrder = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-unit')));
-    const csvIds = text.split(/\r?\n/).slice(2).filter(Boolean).map((l) => l.split(',')[0]);
+    // Data rows: after the '#' comment lines and the header.
+    const csvIds = lines.filter((l) => l && !l.startsWith('#')).slice(1).map((l) => l.split(',')[0]);
     expect(csvIds).toEqual(tableOrder);
     const nenhLine = text.split(/\r?\n/).find((l) => l.startsWith('07795,'))!;
     expect(nenhLine).toContain('Nếnh');

@@ -8,10 +8,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { palette } from '../../src/layers/palette';
-import { launch, newPage, openApp, waitForIdle, hexToRgb, colorDistance } from './browser';
+import { MARK_COLORS } from '../../src/layers/data-marks';
+import { messages } from '../../src/i18n/messages';
+import { launch, newPage, openApp, waitForIdle, hexToRgb, colorDistance, UI_TIMEOUT } from './browser';
 
 mkdirSync('reports', { recursive: true });
-const deck = JSON.parse(readFileSync('geodata/scenes-default.json', 'utf8')) as { scenes: { title: { vi: string } }[] };
+const deck = JSON.parse(readFileSync('geodata/scenes-default.json', 'utf8')) as {
+  scenes: { title: { vi: string }; state: { layers: string[]; coverageMode: boolean } }[];
+};
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,6 +28,41 @@ afterAll(async () => {
 const rendered = (page: Page, layer: string) =>
   page.evaluate((l) => (window as any).__vy.map.queryRenderedFeatures({ layers: [l] }).length as number, layer);
 const visibility = (page: Page, layer: string) => page.evaluate((l) => (window as any).__vy.map.getLayoutProperty(l, 'visibility'), layer);
+/** Scenes in the deck the app stored (IndexedDB 'viet-yen', store 'decks', key 'current'); -1 when none is stored yet. */
+const storedSceneCount = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const req = indexedDB.open('viet-yen');
+        // Never create the database (or a version of it) the app has not: that would break its upgrade.
+        req.onupgradeneeded = () => req.transaction?.abort();
+        req.onerror = () => resolve(-1);
+        req.onsuccess = () => {
+          const d = req.result;
+          if (!d.objectStoreNames.contains('decks')) {
+            d.close();
+            resolve(-1);
+            return;
+          }
+          const get = d.transaction('decks', 'readonly').objectStore('decks').get('current');
+          get.onerror = () => {
+            d.close();
+            resolve(-1);
+          };
+          get.onsuccess = () => {
+            d.close();
+            const v: unknown = get.result;
+            if (v === undefined) return resolve(-1);
+            try {
+              const deck = (typeof v === 'string' ? JSON.parse(v) : v) as { scenes?: unknown };
+              resolve(Array.isArray(deck.scenes) ? deck.scenes.length : -1);
+            } catch {
+              resolve(-1);
+            }
+          };
+        };
+      }),
+  );
 
 describe('presenter mode', () => {
   it('P enters, → changes the scene and what is drawn, digits jump, Esc restores the page as it was', async () => {
@@ -98,12 +137,13 @@ describe('presenter mode', () => {
     const n = await scenes.count();
     expect(n).toBe(deck.scenes.length);
     await page.getByRole('button', { name: 'Lưu góc nhìn hiện tại thành cảnh' }).click();
-    await expect.poll(() => scenes.count()).toBe(n + 1);
-    await page.waitForTimeout(300); // the save is asynchronous (IndexedDB)
+    await expect.poll(() => scenes.count(), { timeout: UI_TIMEOUT }).toBe(n + 1);
+    // The save is asynchronous (IndexedDB): reload only once the new scene is stored.
+    await expect.poll(() => storedSceneCount(page), { timeout: UI_TIMEOUT }).toBe(n + 1);
     await page.reload();
     await waitForIdle(page);
     await page.getByRole('tab', { name: 'Trình chiếu' }).click();
-    await expect.poll(() => page.locator('.deck-editor li').count()).toBe(n + 1);
+    await expect.poll(() => page.locator('.deck-editor li').count(), { timeout: UI_TIMEOUT }).toBe(n + 1);
 
     const dir = mkdtempSync(join(tmpdir(), 'vy-deck-'));
     const bad = join(dir, 'deck.json');
@@ -115,6 +155,33 @@ describe('presenter mode', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('deck.json');
     expect(await page.locator('.deck-editor li').count()).toBe(n + 1);
+    await context.close();
+  });
+
+  it('marks demonstration data and schematic boundaries on the scenes that show them', async () => {
+    const { page, context } = await newPage(browser, { width: 1920, height: 1080 });
+    const coverageScene = deck.scenes.findIndex((s) => s.state.coverageMode) + 1;
+    expect(coverageScene).toBeGreaterThan(0);
+    await openApp(page, `?present=${coverageScene}&deck=default`);
+    await page.getByText(`${coverageScene} / ${deck.scenes.length}`).waitFor();
+    await waitForIdle(page);
+    // Rendered, visible text in the overlay: coverage on the demonstration register, on the schematic units.
+    const demo = page.locator('.presenter .presenter-mark[data-mark="demonstration"]');
+    await expect(demo.isVisible()).resolves.toBe(true);
+    await expect(demo.innerText()).resolves.toBe(messages['mark.demonstration'].vi);
+    const schematic = page.locator('.presenter .presenter-mark[data-mark="schematic"]');
+    await expect(schematic.isVisible()).resolves.toBe(true);
+    await expect(schematic.innerText()).resolves.toBe(messages['mark.schematic'].vi);
+    // Readable, and clear of the middle of the map.
+    expect(await demo.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(18);
+    const b = (await demo.boundingBox())!;
+    expect(960 >= b.x && 960 <= b.x + b.width && 540 >= b.y && 540 <= b.y + b.height).toBe(false);
+    await page.screenshot({ path: 'reports/presenter-coverage-marks.png' });
+    // Scene 1 draws the schematic 2021 units but no demonstration data.
+    await page.keyboard.press('Home');
+    await page.getByText(`1 / ${deck.scenes.length}`).waitFor();
+    await expect(schematic.isVisible()).resolves.toBe(true);
+    await expect(demo.count()).resolves.toBe(0);
     await context.close();
   });
 
@@ -179,6 +246,39 @@ describe('map images', () => {
       expect(slatedSwatch).toBeGreaterThan(10);
       writeFileSync(`reports/export-${size}.png`, PNG.sync.write(png));
     }
+    await context.close();
+  });
+
+  it('a 1920 × 1080 image with demonstration data carries the demonstration mark; one without it does not', async () => {
+    const { page, context } = await newPage(browser);
+    await openApp(page);
+    const countNear = (png: PNG, hex: string) => {
+      // The marks sit under the title block, top left.
+      const rgb = hexToRgb(hex);
+      let n = 0;
+      for (let y = 0; y < Math.round(png.height * 0.4); y += 2) {
+        for (let x = 0; x < Math.round(png.width * 0.6); x += 2) {
+          const i = (y * png.width + x) * 4;
+          if (colorDistance([png.data[i]!, png.data[i + 1]!, png.data[i + 2]!], rgb) < 6) n++;
+        }
+      }
+      return n;
+    };
+    // The demonstration plan register on: the image says the data are not real figures.
+    await page.getByRole('checkbox', { name: 'Quy hoạch chi tiết, phân khu (trình diễn)' }).check();
+    await waitForIdle(page);
+    const withDemo = await exportImage(page, 'slide');
+    expect([withDemo.width, withDemo.height]).toEqual([1920, 1080]);
+    writeFileSync('reports/export-slide-demo.png', PNG.sync.write(withDemo));
+    expect(countNear(withDemo, MARK_COLORS.demonstration.fill)).toBeGreaterThan(1000);
+    expect(countNear(withDemo, MARK_COLORS.schematic.fill)).toBeGreaterThan(1000);
+    // Off again: no demonstration mark, the schematic-boundaries mark stays (the 2021 units are drawn).
+    await page.getByRole('tab', { name: 'Lớp bản đồ' }).click();
+    await page.getByRole('checkbox', { name: 'Quy hoạch chi tiết, phân khu (trình diễn)' }).uncheck();
+    await waitForIdle(page);
+    const without = await exportImage(page, 'slide');
+    expect(countNear(without, MARK_COLORS.demonstration.fill)).toBeLessThan(20);
+    expect(countNear(without, MARK_COLORS.schematic.fill)).toBeGreaterThan(1000);
     await context.close();
   });
 });

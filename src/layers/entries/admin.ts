@@ -1,4 +1,4 @@
-// Administrative units in three periods: the 17 units of 2021 (9 slated to become wards), the thị xã
+// Administrative units in three periods: the 17 units of 2021 (9 of them became wards in 2024), the thị xã
 // of Feb 2024 (9 phường + 8 xã), and the 4 phường of Bắc Ninh since Jul 2025 with the units they absorbed.
 import unitsUrl from '../../../geodata/units-2021.geojson?url';
 import wardsUrl from '../../../geodata/wards-2025.geojson?url';
@@ -6,7 +6,7 @@ import districtUrl from '../../../geodata/district.geojson?url';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { palette, wardColors } from '../palette';
 import type { LayerEntry, FieldSpec, Period } from '../types';
-import type { Localized } from '../../i18n/messages';
+import type { Localized } from '../../i18n/types';
 import { LABEL_FONT } from './shared';
 
 const unitsNote: Localized = {
@@ -80,12 +80,13 @@ export const adminEntries: LayerEntry[] = [
     id: 'units-2021',
     period: '2021',
     title: { vi: 'Xã, thị trấn (2021)', en: 'Communes and townships (2021)' },
-    // The 9 slated by the 2021 resolution against the other 8.
+    // The 9 that became wards in 2024 against the other 8. The 2021 resolution set the number (9) and
+    // named none: the nine were first named by 956/QĐ-BXD (11/09/2023), made wards by 938/NQ-UBTVQH15.
     split: ['slated_ward', true],
     colors: [palette.slatedFill, palette.otherFill],
     label: ['get', 'name'],
     legend: [
-      { vi: 'Dự kiến lên phường (9 đơn vị)', en: 'Slated to become a ward (9 units)' },
+      { vi: 'Lên phường năm 2024 (9 đơn vị; nêu tên ở QĐ 956/QĐ-BXD, 2023)', en: 'One of the 9 units that became wards in 2024 (named by 956/QĐ-BXD, 2023)' },
       { vi: 'Xã khác (8 đơn vị)', en: 'Other communes (8 units)' },
     ],
   }),

@@ -2,7 +2,7 @@
 import industryUrl from '../../../geodata/industry.geojson?url';
 import { palette } from '../palette';
 import type { LayerEntry } from '../types';
-import { F, isPlanned, dashedWhen, pointLabel } from './shared';
+import { F, isPlanned, dashedWhen, pointLabel, describedIn } from './shared';
 
 export const industryEntries: LayerEntry[] = [
   {
@@ -23,7 +23,20 @@ export const industryEntries: LayerEntry[] = [
       F.status,
       { key: 'area_ha', label: { vi: 'Diện tích công bố', en: 'Published area' }, format: 'ha' },
       { key: 'decision', label: { vi: 'Quyết định', en: 'Decision' } },
-      F.description,
+      describedIn({
+        'Khu công nghiệp Quang Châu (~426 ha), bên QL1 mới và sông Cầu, phía đông nam Việt Yên.': 'Quang Châu industrial zone (~426 ha), beside the new QL1 and the Cầu river, in the south-east of Việt Yên.',
+        'Khu công nghiệp Vân Trung (~350 ha) ở xã Vân Trung, có thể kéo sang Yên Dũng.': 'Vân Trung industrial zone (~350 ha) in Vân Trung commune; it may reach into Yên Dũng.',
+        'Khu công nghiệp Hòa Yên (~260 ha, quy hoạch phân khu 1/2000 năm 2023), ĐT398 ở cạnh phía nam, ĐT398B ở cạnh phía tây.': 'Hòa Yên industrial zone (~260 ha, 1/2000 zoning plan of 2023), with ĐT398 along its south edge and ĐT398B along its west edge.',
+        'Khu công nghiệp Tiên Sơn – Ninh Sơn (~223 ha: 89,57 ha trong đê và 133,41 ha dự trữ).': 'Tiên Sơn – Ninh Sơn industrial zone (~223 ha: 89.57 ha inside the dike and 133.41 ha in reserve).',
+        'Khu công nghiệp Đình Trám (127,35 ha, gồm 93,49 ha và 38 ha cụm Đồng Vàng sáp nhập), bên QL1A cũ.': 'Đình Trám industrial zone (127.35 ha: 93.49 ha plus the 38 ha of the merged Đồng Vàng cluster), beside the old QL1A.',
+        'Khu công nghiệp Việt Hàn ở Hồng Thái – Tăng Tiến – Nếnh (diện tích chưa rõ).': 'Việt Hàn industrial zone in Hồng Thái – Tăng Tiến – Nếnh (area unknown).',
+        'Phần mở rộng 148 ha của Khu công nghiệp Việt Hàn.': 'The 148 ha expansion of Việt Hàn industrial zone.',
+        'Phần mở rộng khoảng 90 ha của Khu công nghiệp Quang Châu.': 'The expansion of Quang Châu industrial zone, about 90 ha.',
+        'Khu công nghiệp Quang Châu 2 (quy hoạch chi tiết 1/500 được duyệt năm 2023; diện tích chưa rõ).': 'Quang Châu 2 industrial zone (1/500 detailed plan approved in 2023; area unknown).',
+        'Cụm công nghiệp Trung Sơn – Ninh Sơn (diện tích chưa rõ; cụm công nghiệp 10–75 ha).': 'Trung Sơn – Ninh Sơn industrial cluster (area unknown; a cluster is 10–75 ha).',
+        'Cụm công nghiệp Việt Nhật, có lẽ ở Nếnh (vị trí và diện tích chưa rõ).': 'Việt Nhật industrial cluster, probably in Nếnh (position and area unknown).',
+        'Cụm công nghiệp Hoàng Mai, có lẽ ở Nếnh (vị trí và diện tích chưa rõ).': 'Hoàng Mai industrial cluster, probably in Nếnh (position and area unknown).',
+      }),
       F.aliases,
       F.confidence,
     ],

@@ -2,7 +2,7 @@
 import infrastructureUrl from '../../../geodata/infrastructure.geojson?url';
 import { palette } from '../palette';
 import type { LayerEntry } from '../types';
-import { F, LABEL_FONT, isPlanned, isPoint, isLine, isPolygon, kindIs, dashedWhen, pointLabel } from './shared';
+import { F, LABEL_FONT, isPlanned, isPoint, isLine, isPolygon, kindIs, dashedWhen, pointLabel, describedIn } from './shared';
 
 export const infrastructureEntries: LayerEntry[] = [
   {
@@ -24,8 +24,29 @@ export const infrastructureEntries: LayerEntry[] = [
       railway: { vi: 'Đường sắt', en: 'Railway' }, inland_port: { vi: 'Cảng cạn / cảng sông', en: 'Inland river port' },
       logistics_centre: { vi: 'Trung tâm logistics', en: 'Logistics centre' }, bus_station: { vi: 'Bến xe khách', en: 'Bus station' },
       trade_centre: { vi: 'Trung tâm thương mại', en: 'Trade centre' }, workers_housing: { vi: 'Nhà ở công nhân', en: 'Workers’ housing' },
+      compact_urban_core: { vi: 'Khu đô thị nén', en: 'Compact urban core' },
     },
-    fields: [F.status, F.description, F.aliases, F.confidence],
+    fields: [
+      F.status,
+      describedIn({
+        'Sông Cầu chảy dọc ranh giới phía tây và phía nam, giáp Yên Phong và TP Bắc Ninh.': 'The Cầu river runs along the west and south boundary, facing Yên Phong and Bắc Ninh city.',
+        'Cao tốc Hà Nội – Bắc Giang – Lạng Sơn (QL1 mới) cắt qua phía đông nam: Quang Châu, Vân Trung, Nếnh, Tăng Tiến.': 'The Hà Nội – Bắc Giang – Lạng Sơn expressway (new QL1) crosses the south-east: Quang Châu, Vân Trung, Nếnh, Tăng Tiến.',
+        'Quốc lộ 1A cũ chạy qua Đình Trám về TP Bắc Giang.': 'The old National Road 1A runs past Đình Trám towards Bắc Giang city.',
+        'QL37 từ Đình Trám qua Bích Động (đường Thân Nhân Trung), Tự Lạn đi Hiệp Hòa.': 'QL37 runs from Đình Trám through Bích Động (Thân Nhân Trung street) and Tự Lạn to Hiệp Hòa.',
+        'Đường tỉnh 398, chạy dọc cạnh phía nam KCN Hòa Yên.': 'Provincial road 398, along the south edge of KCN Hòa Yên.',
+        'Đường tỉnh 398B, chạy dọc cạnh phía tây KCN Hòa Yên.': 'Provincial road 398B, along the west edge of KCN Hòa Yên.',
+        'Đường sắt Hà Nội – Đồng Đăng chạy qua thị xã, có lẽ qua Nếnh (ga Sen Hồ).': 'The Hà Nội – Đồng Đăng railway crosses the town, probably through Nếnh (Sen Hồ station).',
+        'Cảng thủy nội địa trên sông Cầu theo Nghị quyết 162-NQ/TU; chưa công bố vị trí.': 'An inland port on the Cầu river, called for by resolution 162-NQ/TU; no site published.',
+        'Trung tâm logistics gần cao tốc theo Nghị quyết 162-NQ/TU; chưa công bố vị trí.': 'A logistics centre near the expressway, called for by resolution 162-NQ/TU; no site published.',
+        'Bến xe khách trên QL37 theo Nghị quyết 162-NQ/TU; chưa công bố vị trí.': 'A bus station on QL37, called for by resolution 162-NQ/TU; no site published.',
+        'Một trong ít nhất 2 trung tâm thương mại theo Nghị quyết 162-NQ/TU; chưa công bố vị trí.': 'One of at least 2 trade centres called for by resolution 162-NQ/TU; no site published.',
+        'Khu nhà ở cho công nhân gần các khu công nghiệp theo Nghị quyết 162-NQ/TU; chưa công bố vị trí.': 'Housing for workers near the industrial zones, called for by resolution 162-NQ/TU; no site published.',
+      }),
+      // Places added from source/resolution-places.json: where the place is named.
+      { key: 'source', label: { vi: 'Tài liệu nêu địa điểm', en: 'Where the place is named' } },
+      F.aliases,
+      F.confidence,
+    ],
     layers: [
       { id: 'infrastructure-area', type: 'fill', filter: ['all', isPolygon], paint: { 'fill-color': palette.plannedInfra, 'fill-opacity': 0.25 } },
       { id: 'infrastructure-area-outline', type: 'line', filter: ['all', isPolygon], paint: { 'line-color': palette.plannedInfra, 'line-width': 2, 'line-dasharray': [2, 1.5] } },

@@ -1,6 +1,7 @@
 // Building blocks shared by the catalog entries: field specs, filters, label layout.
 import type { ExpressionSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { palette } from '../palette';
+import { STATUS_LABELS } from '../../plans/vocabulary';
 import type { FieldSpec } from '../types';
 
 export const LABEL_FONT = ['Noto Sans Regular'];
@@ -11,7 +12,7 @@ export const F = {
     values: {
       operating: { vi: 'Đang hoạt động', en: 'Operating' }, expanding: { vi: 'Đang mở rộng', en: 'Expanding' },
       planned: { vi: 'Quy hoạch (dự kiến)', en: 'Planned' }, existing: { vi: 'Hiện có', en: 'Existing' },
-      approved: { vi: 'Đã phê duyệt', en: 'Approved' }, in_preparation: { vi: 'Đang lập', en: 'In preparation' },
+      ...STATUS_LABELS,
     },
   },
   description: { key: 'description', label: { vi: 'Mô tả', en: 'Description' } },
@@ -21,6 +22,18 @@ export const F = {
   },
   aliases: { key: 'aliases', label: { vi: 'Tên khác', en: 'Also known as' }, format: 'list' },
 } satisfies Record<string, FieldSpec>;
+
+/**
+ * The `description` field of a layer whose descriptions are written in Vietnamese only: each known
+ * text with its English translation, so the English UI shows no Vietnamese sentence (and a text
+ * can be reworded for the Vietnamese UI too: `[shown in vi, en]`). Unknown texts show as written.
+ */
+export function describedIn(texts: Record<string, string | readonly [vi: string, en: string]>): FieldSpec {
+  return {
+    ...F.description,
+    values: Object.fromEntries(Object.entries(texts).map(([raw, t]) => [raw, typeof t === 'string' ? { vi: raw, en: t } : { vi: t[0], en: t[1] }])),
+  };
+}
 
 export const isPlanned: ExpressionSpecification = ['==', ['get', 'status'], 'planned'];
 // `geometry-type` says "MultiLineString" etc. for multi-part features: match both forms.

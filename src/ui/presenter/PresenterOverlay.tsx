@@ -2,14 +2,19 @@
 // bottom-left corner, progress in the bottom-right, and invisible back/forward zones on the left
 // and right edges. The middle of the map stays clear and nothing is modal.
 //
+// Scenes whose map or legend includes demonstration data, or the schematic 2021 commune
+// boundaries, say so in the title bar ("Dữ liệu trình diễn — không phải số liệu thật", "Ranh giới
+// xã là sơ đồ"), on every scene that needs it.
+//
 // Speaker notes are not projected by default: N (or the notes button) toggles a small strip at the
 // bottom edge, meant for rehearsing or a presenter who shares one screen; the deck editor shows
 // the notes in full.
 import { For, Show } from 'solid-js';
-import type { Lang } from '../../i18n/messages';
-import { presenterMessages, type PresenterMessageKey } from '../../presenter/messages';
+import { t, type Lang, type MessageKey } from '../../i18n';
 import { clampIndex, progressText, type NavAction } from '../../presenter/navigation';
 import type { Deck, LegendBlock } from '../../presenter/types';
+import { MARK_COLORS, type DataMark } from '../../layers/data-marks';
+import { sceneMarks } from '../show-feature';
 import { Swatch } from '../Swatch';
 import './presenter.css';
 
@@ -22,16 +27,22 @@ export interface PresenterOverlayProps {
   legend: LegendBlock[];
   notesOpen?: boolean;
   onAction: (a: NavAction) => void;
+  /** Honesty marks of the current scene; by default worked out from its layers (sceneMarks). */
+  marks?: DataMark[];
 }
 
 export function PresenterOverlay(props: PresenterOverlayProps) {
-  const m = (k: PresenterMessageKey, vars: Record<string, string | number> = {}) =>
-    presenterMessages[k][props.lang].replace(/\{(\w+)\}/g, (s, v: string) => (v in vars ? String(vars[v]) : s));
+  const m = (k: MessageKey, vars?: Record<string, string | number>) => t(k, vars, props.lang);
   const count = () => props.deck.scenes.length;
   const scene = () => props.deck.scenes[clampIndex(props.index, count())];
   // A title written in one language only still shows.
   const pick = (l: { vi: string; en: string } | undefined) => (l ? l[props.lang] || l[props.lang === 'vi' ? 'en' : 'vi'] : '');
   const n = () => clampIndex(props.index, count()) + 1;
+  const marks = () => {
+    if (props.marks) return props.marks;
+    const sc = scene();
+    return sc ? sceneMarks(sc.state.layers, sc.state.period) : [];
+  };
 
   return (
     <div class="presenter" role="region" aria-label={m('presenterRegion')} lang={props.lang}>
@@ -45,13 +56,30 @@ export function PresenterOverlay(props: PresenterOverlayProps) {
       <div class="presenter-title">
         {/* Announced on every scene change, so a screen-reader user follows the talk. */}
         <h1 aria-live="polite">{count() ? pick(scene()?.title) : m('emptyDeck')}</h1>
+        <Show when={marks().length}>
+          <ul class="presenter-marks" role="note" aria-label={m('dataMarks')}
+            style={{ 'list-style': 'none', margin: 0, padding: 0, display: 'flex', 'flex-direction': 'column', gap: '0.25em', 'align-items': 'flex-end', flex: 'none' }}>
+            <For each={marks()}>
+              {(k) => (
+                <li class={`presenter-mark presenter-mark-${k}`} data-mark={k}
+                  style={{
+                    background: MARK_COLORS[k].fill, color: MARK_COLORS[k].ink, 'font-weight': 700, 'border-radius': '8px',
+                    padding: '0.2em 0.6em', 'font-size': 'clamp(16px, 1.05vw, 26px)', 'line-height': 1.25,
+                    border: k === 'schematic' ? '1px solid #c9a94a' : 'none',
+                  }}>
+                  {m(`mark.${k}`)}
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
         <button type="button" class="presenter-exit" aria-label={m('exitPresenter')} title={m('exitPresenter')} onClick={() => props.onAction('exit')}>
           <span aria-hidden="true">✕</span>
         </button>
       </div>
 
       <Show when={props.legend.length}>
-        <aside class="presenter-legend" aria-label={presenterMessages.imageLegend[props.lang]}>
+        <aside class="presenter-legend" aria-label={m('imageLegend')}>
           <For each={props.legend}>
             {(block) => (
               <section>

@@ -55,26 +55,56 @@ describe('csvField', () => {
 });
 
 describe('coverageToCsv', () => {
-  const vi = coverageToCsv(result, { lang: 'vi', date });
-  it('starts with a UTF-8 BOM and a comment line with options and date', () => {
+  const vi = coverageToCsv(result, { lang: 'vi', date, registers: ['sổ trình diễn'], demo: true });
+  it('starts with a UTF-8 BOM and comment lines: the register (demonstration, said so), the options and date, the units', () => {
     expect(vi.startsWith('\uFEFF# ')).toBe(true);
-    const first = parseCsv(vi.slice(1))[0]!.join(',');
-    expect(first).toContain('detailed + zoning');
-    expect(first).toContain('approved');
-    expect(first).toContain('> 80%');
-    expect(first).toContain('2026-11-27');
+    const rows = parseCsv(vi.slice(1));
+    const register = rows[0]!.join(',');
+    expect(register).toBe('# Sổ quy hoạch: sổ trình diễn — DỮ LIỆU TRÌNH DIỄN (giả định) — không phải số liệu thật');
+    const options = rows[1]!.join(',');
+    expect(options.startsWith('# ')).toBe(true);
+    expect(options).toContain('detailed + zoning');
+    expect(options).toContain('approved');
+    expect(options).toContain('> 80%');
+    expect(options).toContain('2026-11-27');
+    expect(rows[2]!.join(',')).toBe('# Ranh giới đơn vị: 17 xã và thị trấn năm 2021 có sẵn — ranh giới xã 2021 là sơ đồ (không phải ranh giới pháp lý)');
+    // Three comment lines, each one cell starting with '#' (no quoting needed).
+    expect(vi.slice(1).split('\r\n').slice(0, 3).every((l) => l.startsWith('# '))).toBe(true);
+  });
+  it('names real registers by file and says nothing of demonstration data when none counts', () => {
+    const rows = parseCsv(coverageToCsv(result, { lang: 'en', date, registers: ['plans-2025.zip', 'extra.geojson'], demo: false, units: { name: 'wards.geojson', schematic: false } }).slice(1));
+    expect(rows[0]!.join(',')).toBe('# Plan registers: plans-2025.zip + extra.geojson');
+    expect(rows[2]!.join(',')).toBe('# Unit boundaries: wards.geojson (loaded file)');
+    const none = parseCsv(coverageToCsv(result, { lang: 'vi', date, registers: [], demo: false }).slice(1));
+    expect(none[0]!.join(',')).toBe('# Sổ quy hoạch: không có');
   });
   it('has a bilingual header and one row per unit that parses back', () => {
     const rows = parseCsv(vi.slice(1));
-    expect(rows[1]![1]).toBe('Đơn vị (Unit)');
-    expect(rows[1]).toHaveLength(8);
-    expect(rows[2]).toEqual(['07774', 'Tự Lạn', 'có', '931.7800', '750.0000', '80.49', 'có', '2']);
-    expect(rows[3]).toEqual(["'=HYPERLINK(\"x\")", 'Say "hi", then\nleave', 'không', '0.0000', '0.0000', '0.00', 'không', '0']);
-    expect(rows).toHaveLength(4);
+    expect(rows[3]![1]).toBe('Đơn vị (Unit)');
+    expect(rows[3]).toHaveLength(8);
+    expect(rows[4]).toEqual(['07774', 'Tự Lạn', 'có', '931.7800', '750.0000', '80.49', 'có', '2']);
+    expect(rows[5]).toEqual(["'=HYPERLINK(\"x\")", 'Say "hi", then\nleave', 'không', '0.0000', '0.0000', '0.00', 'không', '0']);
+    expect(rows).toHaveLength(6);
   });
   it('English variant', () => {
-    const en = parseCsv(coverageToCsv(result, { lang: 'en', date }).slice(1));
-    expect(en[1]![0]).toBe('Unit id (Mã đơn vị)');
-    expect(en[2]![2]).toBe('yes');
+    const en = parseCsv(coverageToCsv(result, { lang: 'en', date, registers: ['demonstration register'], demo: true }).slice(1));
+    expect(en[0]!.join(',')).toBe('# Plan registers: demonstration register — DEMONSTRATION DATA (fictional) — not real figures');
+    expect(en[2]!.join(',')).toContain('2021 commune boundaries are schematic');
+    expect(en[3]![0]).toBe('Unit id (Mã đơn vị)');
+    expect(en[4]![2]).toBe('yes');
+  });
+});
+
+describe('the CLI names its inputs in the CSV', () => {
+  it('--format csv on the bundled files: the plans file, said to be demonstration data, and schematic units', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { runCoverageCli } = await import('../../../src/coverage/cli-core');
+    const out = runCoverageCli(['--units', 'geodata/units-2021.geojson', '--plans', 'geodata/plans-demo.geojson', '--format', 'csv'], {
+      readText: (f) => readFileSync(f, 'utf8'),
+    });
+    expect(out.stderr).toBe('');
+    const rows = parseCsv(out.stdout.slice(1));
+    expect(rows[0]!.join(',')).toBe('# Sổ quy hoạch: plans-demo.geojson — DỮ LIỆU TRÌNH DIỄN (giả định) — không phải số liệu thật');
+    expect(rows[2]!.join(',')).toBe('# Ranh giới đơn vị: units-2021.geojson (tệp đã nạp) — ranh giới xã 2021 là sơ đồ (không phải ranh giới pháp lý)');
   });
 });
