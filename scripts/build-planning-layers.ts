@@ -1,6 +1,7 @@
 // Builds the planning layers (issue 3) from the hand-authored table and the generated units:
 //   npx tsx scripts/build-planning-layers.ts [--root DIR] [--out DIR] [--quiet]
-// reads  DIR/geodata/source/planning.json, DIR/geodata/units-2021.geojson, DIR/geodata/district.geojson
+// reads  DIR/geodata/source/planning.json, DIR/geodata/source/resolution-places.json,
+//        DIR/geodata/units-2021.geojson, DIR/geodata/district.geojson
 // writes OUT/industry.geojson, OUT/infrastructure.geojson, OUT/tourism.geojson, OUT/plans-demo.geojson
 // (OUT defaults to DIR/geodata; DIR defaults to the repository). The work is in
 // scripts/geodata/planning-layers.ts; see geodata/README.md, "Planning layers".
@@ -14,7 +15,12 @@ const outDir = resolve(argValue(process.argv, '--out') ?? join(root, 'geodata'))
 const quiet = process.argv.includes('--quiet');
 const read = (name: string) => JSON.parse(readFileSync(join(root, 'geodata', name), 'utf8'));
 
-const input: PlanningSources = { planning: read('source/planning.json'), units: read('units-2021.geojson'), district: read('district.geojson') };
+const input: PlanningSources = {
+  planning: read('source/planning.json'),
+  units: read('units-2021.geojson'),
+  district: read('district.geojson'),
+  places: read('source/resolution-places.json'),
+};
 const out = buildPlanningLayers(input);
 if (!quiet) for (const line of out.report) console.log(line);
 mkdirSync(outDir, { recursive: true });

@@ -8,9 +8,12 @@
 // pottery village and housing are grown from an anchor inside their host units to their stated
 // area; roads and the railway are hand-traced schematic alignments; the river follows the district
 // edge; plans-demo is a fictional register made to exercise the coverage tool (see
-// geodata/README.md, "Planning layers").
+// geodata/README.md, "Planning layers"). The places the resolution names that the table lacks
+// (source/resolution-places.json) are added as points to the tourism or infrastructure layer, at
+// their published coordinate or at their commune's reference point (marked indicative); places
+// without a position are not drawn. The golf course gets the decisions listed there.
 import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection, LineString, MultiLineString, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Polygon, Position } from 'geojson';
 import { geometryArea, polygonCoordsArea } from '../../src/geo/area.ts';
 import { extent } from '../../src/geo/extent.ts';
 import { mulberry32 } from '../../src/geo/prng.ts';
@@ -111,8 +114,67 @@ export interface UnitProps {
   id: string;
   code: string;
   name: string;
+  type_2021: 'Thị trấn' | 'Xã';
   slated_ward: boolean;
 }
+
+// ---------- geodata/source/resolution-places.json (checked by checkResolutionPlaces) ----------
+interface Bilingual {
+  vi: string;
+  en: string;
+}
+export interface PlaceSourceRef {
+  document: string;
+  date: string | null;
+  url?: string;
+  page?: string;
+  note?: string;
+}
+export interface ResolutionPlace {
+  id: string;
+  name: Bilingual;
+  kind: string;
+  lon: number | null;
+  lat: number | null;
+  /** published: a sourced coordinate; indicative: the reference point of commune_unit_id; unknown: not placed */
+  position: 'published' | 'indicative' | 'unknown';
+  position_note: string;
+  commune_unit_id: string | null;
+  source: PlaceSourceRef;
+  confidence: Confidence;
+  verified: boolean;
+  named_by_resolution: 'yes' | 'generic' | 'unverified';
+  on_map: string | null;
+  note: string;
+}
+export interface GolfDecision {
+  id: string;
+  decision: string | null;
+  issuer: Bilingual;
+  date: string;
+  precision: 'day' | 'month' | 'quarter' | 'year';
+  subject: Bilingual;
+  area_ha: number | null;
+  source: PlaceSourceRef;
+  confidence: Confidence;
+}
+export interface ResolutionPlacesSource {
+  places: ResolutionPlace[];
+  golf_course: { on_map: string; units: string[]; decisions: GolfDecision[] };
+}
+
+/**
+ * The layer a positioned place is drawn in, by its `kind`. A positioned place of a kind not listed
+ * here stops the build (decide its layer, and add the kind's label to the catalog entry, first).
+ * A line (QL17) cannot be drawn from one point: it stays out of this table until an alignment exists.
+ */
+export const PLACE_LAYERS: Readonly<Record<string, { layer: 'tourism' } | { layer: 'infrastructure'; status: 'existing' | 'planned' }>> = {
+  quan_ho_village: { layer: 'tourism' },
+  craft_village: { layer: 'tourism' },
+  compact_urban_core: { layer: 'infrastructure', status: 'planned' },
+};
+/** Places that share one reference point are shown this far from it, around a circle, so each can be clicked. */
+export const SHARED_POINT_SPREAD_M = 100;
 
 export interface PlanningSources {
   /** geodata/source/planning.json */
@@ -121,6 +183,8 @@ export interface PlanningSources {
   units: FeatureCollection<Polygonal, UnitProps>;
   /** geodata/district.geojson */
   district: FeatureCollection<Polygonal>;
+  /** geodata/source/resolution-places.json */
+  places: ResolutionPlacesSource;
 }
 
 export interface PlanningBuild {
@@ -452,6 +516,123 @@ function buildTourism(ctx: Ctx, tourismPos: ReadonlyMap<string, Position>, indus
   return tourism;
 }
 
+// ---------- places the resolution names (source/resolution-places.json) ----------
+const viNumber = (x: number) => String(x).replace('.', ',');
+const unitWord = (u: UnitProps) => (u.type_2021 === 'Thị trấn' ? 'thị trấn' : 'xã');
+
+/** "268/QĐ-UBND ngày 14/02/2019 (UBND tỉnh Bắc Giang): Phê duyệt … – 152,4 ha": one decision as the card lists it. */
+export function decisionText(d: GolfDecision): string {
+  const [y, m, day] = d.date.split('-');
+  const when =
+    d.precision === 'day' ? `ngày ${day}/${m}/${y}` : d.precision === 'month' ? `tháng ${m}/${y}` : d.precision === 'quarter' ? `quý ${d.date.slice(-1)}/${y}` : `năm ${y}`;
+  const head = d.decision ? `${d.decision} ${when} (${d.issuer.vi})` : `${d.issuer.vi} ${when} (chưa rõ số văn bản)`;
+  // The subject's headline (before any ':' with details); the area from its own member.
+  const subject = d.subject.vi.split(':')[0]!.trim();
+  return `${head}: ${subject}${d.area_ha === null ? '' : ` – ${viNumber(d.area_ha)} ha`}`;
+}
+
+/** "document (date), page — url": where a place is named ("unverified" when no stored source confirms it). */
+function placeSourceText(p: ResolutionPlace): string {
+  const s = p.source;
+  return `${s.document}${s.date ? ` (${s.date})` : ''}${s.page ? `, ${s.page}` : ''}${s.url ? ` — ${s.url}` : ''}${p.verified ? '' : ' — unverified'}`;
+}
+
+/**
+ * One point per positioned place, in the file's order: at its published coordinate, or at the
+ * reference point of its commune (indicative). Places of the same layer that share a reference
+ * point are set SHARED_POINT_SPREAD_M around it (the first to the north, then clockwise). Every
+ * point must lie in its commune and in the district, or the build stops.
+ */
+type PlacesCtx = Pick<Ctx, 'units' | 'unitGeom' | 'districtPolys' | 'log'> & { siteName: (id: string) => string | null };
+export interface PlaceFeatures {
+  tourism: Feature<Point>[];
+  infrastructure: Feature<Point>[];
+}
+
+function buildPlaces(ctx: PlacesCtx, places: ResolutionPlacesSource): PlaceFeatures {
+  const { log, units } = ctx;
+  log('places named by the resolution (resolution-places.json):');
+  const placed = places.places.filter((p) => p.position !== 'unknown');
+  const key = (p: ResolutionPlace) => `${PLACE_LAYERS[p.kind]?.layer}:${p.lon},${p.lat}`;
+  const sharing = new Map<string, ResolutionPlace[]>();
+  for (const p of placed) if (p.position === 'indicative') sharing.set(key(p), [...(sharing.get(key(p)) ?? []), p]);
+  const out = { tourism: [] as Feature<Point>[], infrastructure: [] as Feature<Point>[] };
+  for (const p of placed) {
+    const where = PLACE_LAYERS[p.kind];
+    if (!where) throw new Error(`${p.id}: no layer for a placed "${p.kind}" (add it to PLACE_LAYERS)`);
+    if (p.lon === null || p.lat === null) throw new Error(`${p.id}: position "${p.position}" without lon/lat`);
+    const code = p.commune_unit_id ?? [...units.keys()].find((c) => inside([p.lon!, p.lat!], ctx.unitGeom(c)));
+    if (!code) throw new Error(`${p.id}: its position lies in no unit`);
+    const unit = units.get(code)!.properties;
+    let at: Position = [p.lon, p.lat];
+    const group = p.position === 'indicative' ? sharing.get(key(p))! : [p];
+    if (group.length > 1) {
+      const a = (2 * Math.PI * group.indexOf(p)) / group.length;
+      const [x, y] = plane.toPlane(at);
+      at = plane.toLonLat([x + SHARED_POINT_SPREAD_M * Math.sin(a), y + SHARED_POINT_SPREAD_M * Math.cos(a)]);
+    }
+    at = round5(at);
+    if (!inside(at, ctx.unitGeom(code))) throw new Error(`${p.id}: point outside its commune ${code}`);
+    if (!pointInRings(at, ctx.districtPolys)) throw new Error(`${p.id}: point outside the district`);
+
+    const others = group.filter((o) => o !== p).map((o) => o.name.vi);
+    const onMap = p.on_map ? ctx.siteName(p.on_map) : null;
+    const description = [
+      p.name.vi.includes(unit.name) ? `${p.name.vi}.` : `${p.name.vi}, ${unit.name}.`,
+      p.position === 'indicative'
+        ? `Vị trí gần đúng: điểm tham chiếu của ${unitWord(unit)} ${unit.name} (nguồn chỉ nêu tên ${unitWord(unit)}), không phải vị trí đã công bố${others.length ? `; đặt cách điểm đó ${SHARED_POINT_SPREAD_M} m vì ${others.join(', ')} dùng chung điểm` : ''}.`
+        : `Vị trí theo tọa độ có nguồn${onMap ? `; cùng nơi với ${onMap} trên bản đồ` : ''}.`,
+      p.named_by_resolution === 'yes'
+        ? 'Nghị quyết 162-NQ/TU nêu địa điểm này.'
+        : p.named_by_resolution === 'generic'
+          ? 'Nghị quyết 162-NQ/TU nêu chung loại địa điểm này, không nêu tên.'
+          : 'Việc Nghị quyết 162-NQ/TU nêu địa điểm này chưa được kiểm chứng.',
+      ...(p.verified ? [] : ['Chưa có nguồn nào xác nhận địa điểm này.']),
+    ].join(' ');
+    const geometrySource =
+      p.position === 'indicative'
+        ? `Indicative: the reference point of ${unit.type_2021 === 'Thị trấn' ? 'township' : 'commune'} ${unit.name} (${code}, units-2021.json): the sources name the unit, not a site; no published position${others.length ? `; shown ${SHARED_POINT_SPREAD_M} m from it because ${group.length} places share it` : ''}`
+        : `Published position: ${p.position_note}`;
+    const common = { id: p.id, name: p.name.vi, aliases: [p.name.en], kind: p.kind };
+    const tail = { geometry_source: geometrySource, provenance: 'indicative', confidence: p.confidence, source: placeSourceText(p) };
+    const geometry: Point = { type: 'Point', coordinates: at };
+    log(`  ${p.id.padEnd(32)} ${where.layer.padEnd(14)} ${p.position}${others.length ? ` (spread ${SHARED_POINT_SPREAD_M} m)` : ''}`);
+    if (where.layer === 'tourism') out.tourism.push(feature(p.id, { ...common, unit_code: code, description, heritage_rank: null, ...tail }, geometry));
+    else out.infrastructure.push(feature(p.id, { ...common, status: where.status, description, ...tail }, geometry));
+  }
+  for (const p of places.places.filter((x) => x.position === 'unknown')) log(`  ${p.id.padEnd(32)} unknown: ${p.position_note}`);
+  return out;
+}
+
+/**
+ * The points of the positioned places alone (what buildPlanningLayers appends to the tourism and
+ * infrastructure layers). `siteNames`: names of the features `on_map` may refer to.
+ */
+export function buildPlaceFeatures(
+  places: ResolutionPlacesSource,
+  units: FeatureCollection<Polygonal, UnitProps>,
+  district: FeatureCollection<Polygonal>,
+  siteNames: ReadonlyMap<string, string> = new Map(),
+): PlaceFeatures & { report: string[] } {
+  const report: string[] = [];
+  const byCode = new Map(units.features.map((f) => [f.properties.code, f]));
+  const out = buildPlaces(
+    {
+      units: byCode,
+      unitGeom: (code) => {
+        const u = byCode.get(code);
+        if (!u) throw new Error(`unknown unit code ${code}`);
+        return u.geometry;
+      },
+      districtPolys: polygonsOf(district.features[0]!.geometry),
+      log: (line) => report.push(line),
+      siteName: (id) => siteNames.get(id) ?? null,
+    },
+    places,
+  );
+  return { ...out, report };
+}
+
 // ---------- plans-demo (fictional) ----------
 interface Plan {
   name: string;
@@ -650,13 +831,17 @@ export function buildPlanningLayers(input: PlanningSources): PlanningBuild {
   const industry = buildIndustry(ctx, tourismPos);
   const infrastructure = buildInfrastructure(ctx, industry.geoms);
   const tourism = buildTourism(ctx, tourismPos, industry.geoms);
+  const golf = tourism.find((f) => f.id === input.places.golf_course.on_map);
+  if (!golf) throw new Error(`golf_course.on_map: no tourism feature ${input.places.golf_course.on_map}`);
+  golf.properties = { ...golf.properties, decisions: input.places.golf_course.decisions.map(decisionText) };
+  const places = buildPlaces({ ...ctx, siteName: (id) => ctx.src.tourism.find((t) => t.id === id)?.name ?? null }, input.places);
   const plans = buildPlansDemo(ctx);
   const [fIndustry, fInfra, fTourism, fPlans] = PLANNING_LAYER_FILES;
   return {
     files: {
       [fIndustry]: stringifyFeatureCollection(industry.features),
-      [fInfra]: stringifyFeatureCollection(infrastructure),
-      [fTourism]: stringifyFeatureCollection(tourism),
+      [fInfra]: stringifyFeatureCollection([...infrastructure, ...places.infrastructure]),
+      [fTourism]: stringifyFeatureCollection([...tourism, ...places.tourism]),
       [fPlans]: stringifyFeatureCollection(plans),
     },
     report,

@@ -23,6 +23,12 @@ const source = JSON.parse(readFileSync(join(dir, 'source/planning.json'), 'utf8'
   infrastructure: { id: string }[];
   tourism: { id: string }[];
 };
+// Positioned places of source/resolution-places.json follow the table in their layer (tested in
+// resolution-places-layer.test.ts); here only their ids, in order.
+const placed = (JSON.parse(readFileSync(join(dir, 'source/resolution-places.json'), 'utf8')) as {
+  places: { id: string; kind: string; position: string }[];
+}).places.filter((p) => p.position !== 'unknown');
+const placedIn = (kinds: string[]) => placed.filter((p) => kinds.includes(p.kind)).map((p) => p.id);
 const industry = read<Polygonal>('industry.geojson');
 const infrastructure = read('infrastructure.geojson');
 const tourism = read('tourism.geojson');
@@ -113,8 +119,8 @@ describe.each(Object.entries(layers))('%s: common rules', (_name, fc) => {
 describe('ids are stable', () => {
   test('industry, infrastructure and tourism ids follow the source table, plans are qh-001…', () => {
     expect(industry.features.map((f) => f.properties.id)).toEqual(source.industry.map((x) => x.id));
-    expect(infrastructure.features.map((f) => f.properties.id)).toEqual(source.infrastructure.map((x) => x.id));
-    expect(tourism.features.map((f) => f.properties.id)).toEqual(source.tourism.map((x) => x.id));
+    expect(infrastructure.features.map((f) => f.properties.id)).toEqual([...source.infrastructure.map((x) => x.id), ...placedIn(['compact_urban_core'])]);
+    expect(tourism.features.map((f) => f.properties.id)).toEqual([...source.tourism.map((x) => x.id), ...placedIn(['quan_ho_village', 'craft_village'])]);
     expect(plans.features.map((f) => f.properties.id)).toEqual(plans.features.map((_, i) => `qh-${String(i + 1).padStart(3, '0')}`));
   });
   test('rebuilding from the same inputs gives byte-identical files', () => {
@@ -122,6 +128,7 @@ describe('ids are stable', () => {
       planning: JSON.parse(readFileSync(join(dir, 'source/planning.json'), 'utf8')),
       units: JSON.parse(readFileSync(join(dir, 'units-2021.geojson'), 'utf8')),
       district: JSON.parse(readFileSync(join(dir, 'district.geojson'), 'utf8')),
+      places: JSON.parse(readFileSync(join(dir, 'source/resolution-places.json'), 'utf8')),
     };
     const out = buildPlanningLayers(input);
     expect(Object.keys(out.files)).toEqual([...PLANNING_LAYER_FILES]);
@@ -182,7 +189,7 @@ describe('industry', () => {
 
 describe('infrastructure', () => {
   test('kinds and statuses are valid; the resolution items are planned', () => {
-    const kinds = ['river', 'expressway', 'national_road', 'provincial_road', 'railway', 'inland_port', 'logistics_centre', 'bus_station', 'trade_centre', 'workers_housing'];
+    const kinds = ['river', 'expressway', 'national_road', 'provincial_road', 'railway', 'inland_port', 'logistics_centre', 'bus_station', 'trade_centre', 'workers_housing', 'compact_urban_core'];
     for (const f of infrastructure.features) {
       expect(kinds).toContain(f.properties.kind);
       expect(['existing', 'planned']).toContain(f.properties.status);
@@ -223,7 +230,9 @@ describe('tourism', () => {
   });
   test('quan họ villages and the temple are points inside their units', () => {
     const pts = tourism.features.filter((f) => f.properties.kind === 'quan_ho_village' || f.properties.kind === 'temple');
-    expect(pts.length).toBe(13); // 4 Ninh Sơn + Sen Hồ + temple + 4 Quang Châu + 3 Quảng Minh
+    // 4 Ninh Sơn + Sen Hồ + temple + 4 Quang Châu + 3 Quảng Minh, + 4 from resolution-places.json
+    // (Thổ Hà, Yên Ninh, Trung Đồng, Vân Cốc)
+    expect(pts.length).toBe(17);
     for (const f of pts) {
       expect(f.geometry.type).toBe('Point');
       expect(pointIn((f.geometry as Point).coordinates, unit(f.properties.unit_code as string)), String(f.properties.id)).toBe(true);
