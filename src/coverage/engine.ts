@@ -6,10 +6,11 @@ import Flatbush from 'flatbush';
 import { Clipper, FillRule, type Paths64 } from '@countertype/clipper2-ts';
 import { extent, lonLatXY } from '../geo/extent';
 import { createFrame, type Frame } from './frame';
-import { buildCells, clipToCell, DEFAULT_CELL_METRES, type Cell } from './grid';
+import { buildCells, clipToCell, DEFAULT_CELL_METRES, LARGE_VERTICES, splitAlongGrid, vertexCount, type Cell } from './grid';
 import { pathsArea } from './measure';
-import { attributeExclusion, normalizeOptions, planLevel, planStatus } from './plan-filter';
-import { toPlaneGeometry, type PlaneGeometry } from './repair';
+import { attributeExclusion, normalizeOptions, planLevel, planStatus, unrecognisedDetail, type PlanAttribute } from './plan-filter';
+import type { PlanLevel, PlanStatus } from '../plans/vocabulary';
+import { toPlaneGeometry, type PlaneBBox, type PlaneGeometry } from './repair';
 import { computeTotals, meetsTarget, ratio } from './totals';
 import { explicitPlanId, isSlated, planId, uniqueIds, unitId, unitName } from './unit-id';
 import type { CoverageOptions, CoverageResult, ExcludedPlan, InputFeature, Problem, UnitCoverage } from './types';
@@ -44,8 +45,8 @@ interface PlanRec {
   key: string;
   ordinal: number;
   feature: InputFeature;
-  level: string | undefined;
-  status: string | undefined;
+  level: PlanAttribute<PlanLevel>;
+  status: PlanAttribute<PlanStatus>;
   geom: PlaneGeometry | null;
   invalid: ExcludedPlan | null;
   repairs: Problem[];
@@ -147,18 +148,41 @@ export function createCoverageIndex(
     rec.repairs = out.repairs.map((r) => ({ subject: 'plan' as const, id: rec.key, kind: r.kind, message: r.message }));
     rec.counting = attributeExclusion(rec.level, rec.status, opts) === null;
     if (!cellIndex) return;
+    const index = cellIndex;
     const b = out.geom.bbox;
-    for (const ci of cellIndex.search(b.minX, b.minY, b.maxX, b.maxY)) {
-      const cell = cells[ci]!;
-      const paths = clipToCell(cell, out.geom.paths, b);
-      if (paths.length === 0) continue;
+    const place = (cell: CellState, part: Paths64, partBox: PlaneBBox): void => {
+      const paths = clipToCell(cell, part, partBox);
+      if (paths.length === 0) return;
       const area64 = Clipper.areaPaths(paths);
       // Touching along an edge or at a corner gives zero area: not a piece.
-      if (area64 <= 0) continue;
+      if (area64 <= 0) return;
       cell.pieces.set(rec, { paths, area64 });
       rec.cells.push(cell);
       if (rec.counting) markDirty(cell);
+    };
+    const touched = index.search(b.minX, b.minY, b.maxX, b.maxY);
+    if (touched.length > 4 && vertexCount(out.geom.paths) > LARGE_VERTICES) {
+      // A huge plan over many cells: cut it along the grid once (O(n log n)) instead of clipping
+      // all of it once per cell (O(n × cells)).
+      const size = Math.max(1, Math.round(cellMetres * frame.unitsPerMetre));
+      const byIndex = new Set(touched);
+      splitAlongGrid(
+        out.geom.paths,
+        size,
+        (gx, gy, part) => {
+          const x0 = gx * size, y0 = gy * size;
+          const pb = Clipper.getBoundsPaths(part);
+          const partBox = { minX: pb.left, minY: pb.top, maxX: pb.right, maxY: pb.bottom };
+          for (const ci of index.search(x0 + 1, y0 + 1, x0 + size - 1, y0 + size - 1)) {
+            const cell = cells[ci]!;
+            if (byIndex.has(ci) && cell.rectBox.minX === x0 && cell.rectBox.minY === y0) place(cell, part, partBox);
+          }
+        },
+        (x0, y0, x1, y1) => index.search(x0, y0, x1, y1).length > 0,
+      );
+      return;
     }
+    for (const ci of touched) place(cells[ci]!, out.geom.paths, b);
   }
 
   function makeRec(feature: InputFeature, key: string, ordinal: number): PlanRec {
@@ -261,7 +285,10 @@ export function createCoverageIndex(
         planProblems.push(...rec.repairs);
         if (rec.invalid) excluded.push(rec.invalid);
         else if (rec.counting) counted++;
-        else excluded.push({ id: rec.key, reason: attributeExclusion(rec.level, rec.status, opts) ?? 'invalid_geometry' });
+        else {
+          const detail = unrecognisedDetail(rec.level, rec.status);
+          excluded.push({ id: rec.key, reason: attributeExclusion(rec.level, rec.status, opts) ?? 'invalid_geometry', ...(detail ? { detail } : {}) });
+        }
       }
       return {
         units: rows.map((r) => ({ ...r, plan_ids: [...r.plan_ids] })),

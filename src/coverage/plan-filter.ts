@@ -1,34 +1,42 @@
 // Which plans count under the chosen options. A register without level/status fields is a
 // register of approved detailed plans, so a missing value always counts.
-import { DEFAULT_OPTIONS, type CoverageOptions, type ExclusionReason, type InputFeature, type PlanLevel, type PlanStatus } from './types';
+import { DEFAULT_OPTIONS, type CoverageOptions, type ExclusionReason, type InputFeature } from './types';
+import { PLAN_LEVELS as LEVELS, PLAN_STATUSES as STATUSES, parseLevel, parseStatus, type PlanLevel, type PlanStatus } from '../plans/vocabulary';
 
-const LEVELS: readonly PlanLevel[] = ['detailed', 'zoning'];
-const STATUSES: readonly PlanStatus[] = ['approved', 'in_preparation'];
+/**
+ * A plan's level or status as the vocabulary reads it (src/plans/vocabulary.ts: "1/500", "QHCT",
+ * "Đã phê duyệt", "đang lập"… with or without tone marks); `{ unrecognised }` keeps a value it does not
+ * know; undefined when the attribute is absent or blank — a register without these fields is a
+ * register of approved detailed plans, so a missing value always counts.
+ */
+export type PlanAttribute<T extends string> = T | { unrecognised: string } | undefined;
 
-/** Normalise a free-text attribute: trimmed, lower case; undefined when absent/blank. */
-function attr(v: unknown): string | undefined {
-  if (typeof v !== 'string') return undefined;
-  const s = v.trim().toLowerCase();
-  return s === '' ? undefined : s;
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+export function planLevel(f: InputFeature): PlanAttribute<PlanLevel> {
+  const v = f.properties?.['level'];
+  return blank(v) ? undefined : (parseLevel(v) ?? { unrecognised: String(v) });
 }
 
-export function planLevel(f: InputFeature): string | undefined {
-  return attr(f.properties?.['level']);
-}
-
-export function planStatus(f: InputFeature): string | undefined {
-  return attr(f.properties?.['status']);
+export function planStatus(f: InputFeature): PlanAttribute<PlanStatus> {
+  const v = f.properties?.['status'];
+  return blank(v) ? undefined : (parseStatus(v) ?? { unrecognised: String(v) });
 }
 
 /** Reason a (geometrically valid) plan is left out, or null when it counts. */
-export function attributeExclusion(
-  level: string | undefined,
-  status: string | undefined,
-  options: CoverageOptions,
-): ExclusionReason | null {
-  if (level !== undefined && !(options.levels as string[]).includes(level)) return 'level_not_selected';
-  if (status !== undefined && !(options.statuses as string[]).includes(status)) return 'status_not_selected';
+export function attributeExclusion(level: PlanAttribute<PlanLevel>, status: PlanAttribute<PlanStatus>, options: CoverageOptions): ExclusionReason | null {
+  if (typeof level === 'object') return 'level_not_recognised';
+  if (typeof status === 'object') return 'status_not_recognised';
+  if (level !== undefined && !options.levels.includes(level)) return 'level_not_selected';
+  if (status !== undefined && !options.statuses.includes(status)) return 'status_not_selected';
   return null;
+}
+
+/** The value behind an "not recognised" exclusion, for its message. */
+export function unrecognisedDetail(level: PlanAttribute<PlanLevel>, status: PlanAttribute<PlanStatus>): string | undefined {
+  if (typeof level === 'object') return `level "${level.unrecognised}" is not a known plan level`;
+  if (typeof status === 'object') return `status "${status.unrecognised}" is not a known plan status`;
+  return undefined;
 }
 
 /**

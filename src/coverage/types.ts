@@ -2,8 +2,9 @@
 // cross a Web Worker boundary (structured clone) and be written as JSON by the CLI.
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 
-export type PlanLevel = 'detailed' | 'zoning';
-export type PlanStatus = 'approved' | 'in_preparation';
+import type { PlanLevel, PlanStatus } from '../plans/vocabulary';
+
+export type { PlanLevel, PlanStatus };
 
 /**
  * Which plans count, and the target.
@@ -24,6 +25,9 @@ export type InputFeature = Feature<Geometry | null, GeoJsonProperties>;
 export type ExclusionReason =
   | 'level_not_selected'
   | 'status_not_selected'
+  /** A level or status the vocabulary does not know ("hủy", "1/10000"): not counted, reported. */
+  | 'level_not_recognised'
+  | 'status_not_recognised'
   | 'not_polygon'
   | 'invalid_geometry';
 

@@ -1,7 +1,9 @@
 // Orchestrates imports: reads the chosen files, runs them through the import worker, re-runs with
 // the user's choices (role, CRS, field mapping, repair), and hands accepted layers to the app.
 // Nothing is added to the map until the user accepts; cancel or a failure changes nothing loaded.
+import { createMemo, type Accessor } from 'solid-js';
 import { createStore, produce, unwrap } from 'solid-js/store';
+import type { FeatureCollection } from 'geojson';
 import type { ImportResult } from '../import/pipeline';
 import type { FieldMapping } from '../import/fields';
 import type { ImportRole } from '../import/types';
@@ -16,6 +18,8 @@ export interface PendingOptions {
   mapping?: Partial<FieldMapping>;
   repair: boolean;
   skipInvalid: boolean;
+  /** GeoPackage: the feature table chosen (default: the first). */
+  layer?: string;
 }
 
 export interface PendingImport {
@@ -39,9 +43,11 @@ export interface ImportController {
   cancel(key: number): void;
   /** Removes the item and returns it (with its successful result) for the app to add. */
   take(key: number): PendingImport | null;
+  /** The latest file read successfully, drawn on the map before it is accepted (and framed once). */
+  preview: Accessor<{ collection: FeatureCollection; bbox: [number, number, number, number] | null; color: string } | null>;
 }
 
-const baseName = (f: string) => f.replace(/\.(geojson|json|zip|kml|kmz)$/i, '');
+const baseName = (f: string) => f.replace(/\.(geojson|json|zip|kml|kmz|dxf|gpkg)$/i, '');
 
 export function createImportController(client: () => ImportClient, district: () => unknown): ImportController {
   const [pending, setPending] = createStore<PendingImport[]>([]);
@@ -70,7 +76,7 @@ export function createImportController(client: () => ImportClient, district: () 
       ({ result, large } = await client().run(
         item.fileName,
         data,
-        { role: o.role, crs: o.crs, mapping: o.mapping ? { ...o.mapping } : undefined, repair: o.repair, skipInvalid: o.skipInvalid, district: district() },
+        { role: o.role, crs: o.crs, mapping: o.mapping ? { ...o.mapping } : undefined, repair: o.repair, skipInvalid: o.skipInvalid, district: district(), layer: o.layer },
         (fraction, stage) => patch(key, (p) => (p.progress = { fraction, stage })),
       ));
     } catch (e) {
@@ -85,7 +91,21 @@ export function createImportController(client: () => ImportClient, district: () 
     return result;
   }
 
+  const preview = createMemo(
+    () => {
+      const item = [...pending].reverse().find((p) => p.result?.ok);
+      const r = item?.result;
+      return item && r?.ok
+        ? { collection: unwrap(r.collection) as FeatureCollection, bbox: (r.placement.bbox as [number, number, number, number] | null) ?? null, color: item.color }
+        : null;
+    },
+    null,
+    // A new result or colour, not a new wrapper, is what changes the preview.
+    { equals: (a, b) => a?.collection === b?.collection && a?.color === b?.color },
+  );
+
   return {
+    preview,
     get pending() {
       return pending;
     },

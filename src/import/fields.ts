@@ -3,6 +3,10 @@
 // with or without diacritics; values are "1/500", "Chi tiết", "Đã phê duyệt", "12/03/2021", ….
 import type { AnyCollection, AnyFeature } from './types.ts';
 import { isRecord } from './types.ts';
+import { foldKey, parseLevel, parseStatus } from '../plans/vocabulary.ts';
+
+export { foldKey, parseLevel, parseStatus };
+export type { PlanLevel, PlanStatus } from '../plans/vocabulary.ts';
 
 export type PlanField = 'id' | 'name' | 'level' | 'status' | 'decision' | 'date';
 
@@ -11,20 +15,12 @@ export type FieldMapping = Record<PlanField, string | null>;
 
 export const PLAN_FIELDS: readonly PlanField[] = ['id', 'name', 'level', 'status', 'decision', 'date'];
 
-/** Lower case, no diacritics, đ → d, separators dropped: "Tên_QH" → "tenqh". */
-export function foldKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
-
 // Candidate names per field, folded, best first.
 const CANDIDATES: Readonly<Record<PlanField, readonly string[]>> = {
   id: ['id', 'maqh', 'ma', 'madoan', 'code', 'planid'],
-  name: ['tenqh', 'tenquyhoach', 'tendoan', 'tenquyhoa', 'ten', 'name', 'planname', 'tendoanqh'],
+  // A DXF drawing has no better-named fields: the name is the `text` standing inside the outline,
+  // else its DXF `layer`. (Layers are not guessed as levels: "0" or "RANH_GIOI" would make plans not count.)
+  name: ['tenqh', 'tenquyhoach', 'tendoan', 'tenquyhoa', 'ten', 'name', 'planname', 'tendoanqh', 'text', 'layer'],
   level: ['capqh', 'cap', 'tyle', 'loaiqh', 'loai', 'level', 'scale', 'capdo'],
   status: ['trangthai', 'tinhtrang', 'status', 'trangthaiq', 'tinhtrangq'],
   decision: ['soqd', 'quyetdinh', 'sqd', 'decision', 'soquyetdin', 'soqdpd'],
@@ -55,28 +51,6 @@ export function fieldsOf(fc: AnyCollection): string[] {
   return [...seen];
 }
 
-export type PlanLevel = 'detailed' | 'zoning';
-export type PlanStatus = 'approved' | 'in_preparation';
-
-/** "1/500", "1:500", "QHCT", "chi tiết" → detailed; "1/2000", "1/2.000", "QHPK", "phân khu" → zoning. */
-export function parseLevel(value: unknown): PlanLevel | null {
-  if (typeof value === 'number') return value === 500 ? 'detailed' : value === 2000 ? 'zoning' : null;
-  if (typeof value !== 'string') return null;
-  const v = foldKey(value);
-  if (/^1500$|chitiet|qhct|detail/.test(v)) return 'detailed';
-  if (/^12000$|phankhu|qhpk|zoning/.test(v)) return 'zoning';
-  return null;
-}
-
-/** "Đã phê duyệt", "da phe duyet", "approved" → approved; "đang lập", "in preparation" → in_preparation. */
-export function parseStatus(value: unknown): PlanStatus | null {
-  if (typeof value !== 'string') return null;
-  const v = foldKey(value);
-  if (/dapheduyet|pheduyet|daduyet|approved|hieuluc/.test(v)) return 'approved';
-  if (/danglap|dangtrinh|inpreparation|chuaduyet|draft|preparation/.test(v)) return 'in_preparation';
-  return null;
-}
-
 function isoDate(y: number, m: number, d: number): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
@@ -94,6 +68,11 @@ export function parseDate(value: unknown): string | null {
   return null;
 }
 
+function vocabularyValue<T extends string>(value: unknown, parse: (v: unknown) => T | null, missing: T): string {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return missing;
+  return parse(value) ?? String(value).trim();
+}
+
 function text(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -108,8 +87,8 @@ export interface MappingOptions {
 /**
  * Features with the plan schema (what src/validation's "plans" rules expect): id, name, level, status,
  * decision, approved_on, plus the provenance fields every project layer has; the original
- * attributes are kept under `source_properties`. Values that cannot be read become null, which the
- * checker then reports per feature ("property "level" is null, expected one of …").
+ * attributes are kept under `source_properties`. A missing level / status is the default (approved
+ * detailed plan); one the vocabulary does not know is kept as written and reported by the checker.
  */
 export function applyMapping(fc: AnyCollection, mapping: FieldMapping, options: MappingOptions): AnyCollection {
   const stemName = options.fileName.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '-') || 'import';
@@ -128,8 +107,11 @@ export function applyMapping(fc: AnyCollection, mapping: FieldMapping, options: 
       properties: {
         id: text(read(f, 'id')) ?? `${stemName}-${i + 1}`,
         name: text(read(f, 'name')) ?? '',
-        level: parseLevel(level),
-        status: parseStatus(status),
+        // One rule for registers: no level / status field (or a blank cell) = an approved detailed
+        // plan; a value the vocabulary knows is written canonically; an unknown one is kept as it
+        // is, so the checker reports it (a warning) and the engine leaves the plan out.
+        level: vocabularyValue(level, parseLevel, 'detailed'),
+        status: vocabularyValue(status, parseStatus, 'approved'),
         decision: text(read(f, 'decision')),
         approved_on: rawDate === undefined || rawDate === null || rawDate === '' ? null : (parseDate(rawDate) ?? null),
         geometry_source: `imported from ${options.fileName}`,

@@ -29,6 +29,7 @@ const ROLE_TITLE = {
 } as const;
 
 export function importedEntry(m: ImportedMeta, sampleKeys: readonly string[]): LayerEntry {
+  const fillOpacity = m.role === 'units' ? 0.05 : 0.3;
   const fields: FieldSpec[] =
     m.role === 'plans' ? planFields : sampleKeys.filter((k) => k !== 'id').slice(0, 12).map((k) => ({ key: k, label: { vi: k, en: k } }));
   return {
@@ -49,7 +50,7 @@ export function importedEntry(m: ImportedMeta, sampleKeys: readonly string[]): L
     interactive: [`${m.id}-fill`, `${m.id}-line`, `${m.id}-point`],
     fields,
     layers: [
-      { id: `${m.id}-fill`, type: 'fill', filter: isPolygon, paint: { 'fill-color': m.color, 'fill-opacity': m.role === 'units' ? 0.05 : 0.3 } },
+      { id: `${m.id}-fill`, type: 'fill', filter: isPolygon, paint: { 'fill-color': m.color, 'fill-opacity': fillOpacity } },
       {
         id: `${m.id}-line`, type: 'line', filter: ['any', isPolygon, isLine],
         paint: { 'line-color': m.color, 'line-width': m.role === 'units' ? 2.5 : 1.8, ...(m.role === 'units' ? { 'line-dasharray': [3, 2] } : {}) },
@@ -63,6 +64,7 @@ export function importedEntry(m: ImportedMeta, sampleKeys: readonly string[]): L
           }]
         : []),
     ],
-    legend: [{ label: { vi: ROLE_TITLE[m.role].vi, en: ROLE_TITLE[m.role].en }, swatch: { kind: 'fill', color: m.color, outline: m.color } }],
+    // The swatch is drawn as the map draws the layer: same colour, same fill opacity.
+    legend: [{ label: { vi: ROLE_TITLE[m.role].vi, en: ROLE_TITLE[m.role].en }, swatch: { kind: 'fill', color: m.color, outline: m.color, opacity: fillOpacity } }],
   };
 }

@@ -1,7 +1,7 @@
 // What a layer catalog entry is. The map style, the legend and (later) the layer panel, search and
 // feature info are all generated from these entries, so adding a layer means adding an entry.
 import type { LayerSpecification } from 'maplibre-gl';
-import type { Localized } from '../i18n/messages';
+import type { Localized } from '../i18n/types';
 
 export type Period = '2021' | '2024' | '2025';
 export const PERIODS: readonly Period[] = ['2021', '2024', '2025'];
@@ -17,7 +17,7 @@ export type CatalogLayerSpec = DistributiveOmit<LayerSpecification, 'source'> & 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export type Swatch =
-  | { kind: 'fill'; color: string; outline?: string }
+  | { kind: 'fill'; color: string; outline?: string; /** As the map draws the fill (default 1). */ opacity?: number }
   | { kind: 'line'; color: string; width: number; dash?: readonly number[] }
   | { kind: 'circle'; color: string; stroke?: string };
 

@@ -4,8 +4,8 @@
 import { createEffect, on } from 'solid-js';
 import { catalog } from '../layers/catalog';
 import { lang, setLang } from '../i18n';
-import { state, setState, type PanelId } from './store';
-import { decodeUrlState, encodeUrlState, meaningfulChange, type UrlState, type View } from './url';
+import { state, actions, PANELS, type PanelId } from './store';
+import { DEFAULT_COVERAGE, decodeUrlState, encodeUrlState, meaningfulChange, type UrlState, type View } from './url';
 
 function defaults(): UrlState {
   return {
@@ -17,8 +17,12 @@ function defaults(): UrlState {
     lang: 'vi',
     panel: 'legend',
     panelOpen: true,
+    coverage: null,
   };
 }
+
+const isDefaultCoverage = (c: { levels: readonly string[]; statuses: readonly string[]; target: number }) =>
+  c.target === DEFAULT_COVERAGE.target && c.levels.join() === DEFAULT_COVERAGE.levels.join() && c.statuses.join() === DEFAULT_COVERAGE.statuses.join();
 
 /** The shareable state as it is now. */
 export function currentUrlState(view: View | null): UrlState {
@@ -31,13 +35,16 @@ export function currentUrlState(view: View | null): UrlState {
     lang: lang(),
     panel: state.panel,
     panelOpen: state.panelOpen,
+    coverage: isDefaultCoverage(state.coverage)
+      ? null
+      : { levels: [...state.coverage.levels], statuses: [...state.coverage.statuses], target: state.coverage.target },
   };
 }
 
 /** Puts a decoded URL state into the store and language (the camera is the caller's). */
 export function applyUrlState(u: UrlState): void {
   const known = new Set(catalog.map((e) => e.id));
-  setState({
+  actions.restoreShared({
     // Imported layers are not in the catalog: a link from elsewhere cannot name them, so they keep their state.
     visible: {
       ...state.visible,
@@ -48,8 +55,9 @@ export function applyUrlState(u: UrlState): void {
     opacity: Object.fromEntries(catalog.map((e) => [e.id, u.opacity[e.id] ?? 1])),
     selected: u.selected && known.has(u.selected.layerId) ? u.selected : null,
     period: u.period,
-    panel: (['legend', 'coverage', 'data', 'present'] as PanelId[]).includes(u.panel as PanelId) ? (u.panel as PanelId) : 'legend',
+    panel: (PANELS as readonly string[]).includes(u.panel) ? (u.panel as PanelId) : 'legend',
     panelOpen: u.panelOpen,
+    coverage: u.coverage ? { ...u.coverage } : { ...DEFAULT_COVERAGE, levels: [...DEFAULT_COVERAGE.levels], statuses: [...DEFAULT_COVERAGE.statuses] },
   });
   setLang(u.lang);
 }

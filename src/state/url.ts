@@ -1,6 +1,7 @@
 // The shareable part of the app state, as a URL hash: view, layers and opacities, selection,
 // period, language, open panel. Pure encode/decode so a link restores exactly what was shared.
-import type { Lang } from '../i18n/messages';
+import type { Lang } from '../i18n/types';
+import { PLAN_LEVELS, PLAN_STATUSES, type PlanLevel, type PlanStatus } from '../plans/vocabulary';
 
 import { PERIODS, type Period } from '../layers/types';
 export { PERIODS, type Period };
@@ -22,7 +23,12 @@ export interface UrlState {
   lang: Lang;
   panel: string;
   panelOpen: boolean;
+  /** Coverage options (which plans count, the target as a fraction); null = the defaults. */
+  coverage: { levels: PlanLevel[]; statuses: PlanStatus[]; target: number } | null;
 }
+
+/** The coverage options a link leaves out (the resolution's rule). */
+export const DEFAULT_COVERAGE = { levels: ['detailed'] as PlanLevel[], statuses: ['approved'] as PlanStatus[], target: 0.8 };
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -38,6 +44,11 @@ export function encodeUrlState(s: UrlState): string {
   p.set('period', s.period);
   p.set('lang', s.lang);
   p.set('panel', s.panelOpen ? s.panel : `${s.panel}-closed`);
+  if (s.coverage) {
+    p.set('levels', s.coverage.levels.join(','));
+    p.set('statuses', s.coverage.statuses.join(','));
+    p.set('target', String(round(s.coverage.target * 100, 2)));
+  }
   // Commas and slashes are safe in a fragment; keep links readable.
   return '#' + p.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/%3A/g, ':');
 }
@@ -79,7 +90,24 @@ export function decodeUrlState(hash: string, defaults: UrlState): UrlState {
     out.panelOpen = !panel.endsWith('-closed');
     out.panel = panel.replace(/-closed$/, '');
   }
+  const coverage = decodeCoverage(p);
+  if (coverage) out.coverage = coverage;
   return out;
+}
+
+/** levels, statuses and target (percent) from a link; each part falls back to the default alone. */
+function decodeCoverage(p: URLSearchParams): UrlState['coverage'] {
+  if (!p.has('levels') && !p.has('statuses') && !p.has('target')) return null;
+  const pick = <T extends string>(v: string | null, allowed: readonly T[], fallback: T[]): T[] => {
+    const items = (v ?? '').split(',').filter((x): x is T => (allowed as readonly string[]).includes(x));
+    return items.length ? [...new Set(items)] : [...fallback];
+  };
+  const t = num(p.get('target') ?? undefined);
+  return {
+    levels: pick(p.get('levels'), PLAN_LEVELS, DEFAULT_COVERAGE.levels),
+    statuses: pick(p.get('statuses'), PLAN_STATUSES, DEFAULT_COVERAGE.statuses),
+    target: t !== null && t >= 0 && t <= 100 ? round(t / 100, 6) : DEFAULT_COVERAGE.target,
+  };
 }
 
 /** Whether two states differ in something a user would step back to (not just the camera). */

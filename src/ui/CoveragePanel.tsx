@@ -1,12 +1,15 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
-import type { CoverageOptions, CoverageResult, PlanLevel, PlanStatus, UnitCoverage } from '../coverage/types';
-import { t, tf, fmt } from '../i18n';
+import type { CoverageOptions, CoverageResult, UnitCoverage } from '../coverage/types';
+import { PLAN_LEVELS as LEVELS, PLAN_STATUSES as STATUSES, LEVEL_LABELS, STATUS_LABELS } from '../plans/vocabulary';
+import { t, tl, fmt } from '../i18n';
 import type { MessageKey } from '../i18n';
 import { sortRows, type Sort, type SortKey } from './coverage-table';
 
 export interface CoveragePanelProps {
   result: CoverageResult | null;
   busy: boolean;
+  /** The engine's last error (the previous result, if any, stays on screen). */
+  error?: string | null;
   options: CoverageOptions;
   demoRegister: boolean;
   onDemoRegister: (v: boolean) => void;
@@ -21,8 +24,6 @@ export interface CoveragePanelProps {
   onExport: (rows: UnitCoverage[]) => void;
 }
 
-const LEVELS: PlanLevel[] = ['detailed', 'zoning'];
-const STATUSES: PlanStatus[] = ['approved', 'in_preparation'];
 const pct = (x: number) => `${fmt(x * 100, 1)}%`;
 const ha = (m2: number) => fmt(m2 / 10_000, 1);
 
@@ -59,15 +60,18 @@ export function CoveragePanel(props: CoveragePanelProps) {
         <p class="demo-warning" role="note">{t('demoRegister')}</p>
       </Show>
       <p class="note" data-testid="coverage-inputs">
-        {tf('registerInUse', { names: props.registers.length ? props.registers.join(', ') : t('noRegister') })} · {tf('unitsInUse', { name: props.unitsName })}
+        {t('registerInUse', { names: props.registers.length ? props.registers.join(', ') : t('noRegister') })} · {t('unitsInUse', { name: props.unitsName })}
       </p>
       <label class="switch">
         <input type="checkbox" checked={props.demoRegister} onChange={(e) => props.onDemoRegister(e.currentTarget.checked)} />
         {t('useDemoRegister')}
       </label>
+      <Show when={props.error}>
+        <p class="error" role="alert">{t('coverageError')}: {props.error}</p>
+      </Show>
       <p class="headline" data-testid="coverage-headline" aria-live="polite">
         <Show when={slatedTotal()} keyed fallback={t('computing')}>
-          {(s) => tf('coverageHeadline', { n: s.units_meeting_target, total: s.units, target: fmt(targetPct(), targetPct() % 1 ? 1 : 0) })}
+          {(s) => t('coverageHeadline', { n: s.units_meeting_target, total: s.units, target: fmt(targetPct(), targetPct() % 1 ? 1 : 0) })}
         </Show>
         <Show when={props.busy}>
           <span class="busy"> · {t('computing')}</span>
@@ -81,7 +85,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
             <label>
               <input type="checkbox" checked={props.options.levels.includes(l)}
                 onChange={(e) => props.onOptions({ levels: toggle(props.options.levels, l, e.currentTarget.checked) })} />
-              {t(`level.${l}`)}
+              {tl(LEVEL_LABELS[l])}
             </label>
           )}
         </For>
@@ -93,7 +97,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
             <label>
               <input type="checkbox" checked={props.options.statuses.includes(s)}
                 onChange={(e) => props.onOptions({ statuses: toggle(props.options.statuses, s, e.currentTarget.checked) })} />
-              {t(`status.${s}`)}
+              {tl(STATUS_LABELS[s])}
             </label>
           )}
         </For>
@@ -116,7 +120,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
       <Show when={props.result} keyed>
         {(r) => (
           <p class="note" data-testid="plans-counted">
-            {tf('plansCounted', { counted: r.plans.counted, excluded: r.plans.excluded.length })}
+            {t('plansCounted', { counted: r.plans.counted, excluded: r.plans.excluded.length })}
             <For each={excludedByReason()}>{([reason, n]) => <span> · {t(`reason.${reason}` as MessageKey)}: {n}</span>}</For>
           </p>
         )}

@@ -3,7 +3,8 @@ import type { PendingImport, PendingOptions } from '../data/import-controller';
 import { SUPPORTED_CRS } from '../import/crs';
 import { PLAN_FIELDS, type PlanField } from '../import/fields';
 import type { Provenance } from '../layers/types';
-import { t, tf, fmt, type MessageKey } from '../i18n';
+import { t, fmt, lang, type MessageKey } from '../i18n';
+import { varsIn, type LocalizedMessage } from '../import/format-messages';
 
 export interface ImportPanelProps {
   pending: readonly PendingImport[];
@@ -26,7 +27,7 @@ export function ImportPanel(props: ImportPanelProps) {
       <p class="note">{t('importIntro')}</p>
       <label class="file-button">
         {t('chooseFiles')}
-        <input type="file" multiple accept=".geojson,.json,.zip,.kml,.kmz" data-testid="import-input"
+        <input type="file" multiple accept=".geojson,.json,.zip,.kml,.kmz,.dxf,.gpkg,.dwg" data-testid="import-input"
           onChange={(e) => {
             const files = [...(e.currentTarget.files ?? [])];
             e.currentTarget.value = '';
@@ -45,6 +46,7 @@ function PendingItem(props: ImportPanelProps & { item: PendingImport }) {
   const r = () => props.item.result;
   const ok = () => (r()?.ok ? (r() as Extract<PendingImport['result'], { ok: true }>) : null);
   const errors = () => ok()?.problems.filter((p) => p.severity === 'error') ?? [];
+  const featureWarnings = () => ok()?.problems.filter((p) => p.severity === 'warning' && p.featureIndex !== null) ?? [];
   const key = () => props.item.key;
   return (
     <article class="pending" data-testid="pending-import" aria-label={props.item.fileName}>
@@ -52,13 +54,14 @@ function PendingItem(props: ImportPanelProps & { item: PendingImport }) {
       <Show when={props.item.progress}>
         {(pr) => (
           <p class="progress-line">
-            <progress max="1" value={pr().fraction} aria-label={tf('importing', { file: props.item.fileName })} />{' '}
+            <progress max="1" value={pr().fraction} aria-label={t('importing', { file: props.item.fileName })} />{' '}
             {t(`stage.${pr().stage}` as MessageKey)}
           </p>
         )}
       </Show>
       <Show when={r() && !r()!.ok}>
-        <p class="error" role="alert" data-testid="import-error">{(r() as { error: string }).error}</p>
+        <p class="error" role="alert" data-testid="import-error">{say((r() as { error: string }).error, r()?.i18n)}</p>
+        <LayerSelect item={props.item} onOptions={props.onOptions} />
         <Show when={(r() as { needsCrs?: boolean }).needsCrs}>
           <CrsSelect value={props.item.options.crs ?? 'EPSG:9214'} onChange={(crs) => props.onOptions(key(), { crs })} />
         </Show>
@@ -88,6 +91,7 @@ function PendingItem(props: ImportPanelProps & { item: PendingImport }) {
                 </select>
               </label>
             </div>
+            <LayerSelect item={props.item} onOptions={props.onOptions} />
             <p class="crs-line" data-testid="import-crs">
               {t('crsLabel')}: <strong>{res().crs.code}</strong> ({t(`crsSource.${res().crs.source}` as MessageKey)})
             </p>
@@ -96,7 +100,7 @@ function PendingItem(props: ImportPanelProps & { item: PendingImport }) {
               <CrsSelect value={props.item.options.crs ?? res().crs.code} onChange={(crs) => props.onOptions(key(), { crs })} />
             </Show>
             <p class="note" data-testid="import-placement">
-              {res().placement.overlapsDistrict ? t('placementOk') : tf('placementFar', { km: fmt(res().placement.centreDistanceKm ?? 0, 0) })}
+              {res().placement.overlapsDistrict ? t('placementOk') : t('placementFar', { km: fmt(res().placement.centreDistanceKm ?? 0, 0) })}
             </p>
             <Show when={props.item.options.role === 'plans'}>
               <fieldset class="filters mapping">
@@ -113,13 +117,26 @@ function PendingItem(props: ImportPanelProps & { item: PendingImport }) {
                   )}
                 </For>
               </fieldset>
+              <Show when={res().mapping && (res().mapping!.level === null || res().mapping!.status === null)}>
+                <p class="note register-default" data-testid="register-default">{t('registerDefaults')}</p>
+              </Show>
             </Show>
-            <For each={res().warnings}>{(w) => <p class="warning">{w}</p>}</For>
+            <For each={res().warnings}>{(w) => <p class="warning">{say(w, res().i18n)}</p>}</For>
             <Show when={errors().length > 0}>
               <details class="problems" open>
-                <summary>{tf('problemsFound', { n: errors().length })}</summary>
+                <summary>{t('problemsFound', { n: errors().length })}</summary>
                 <ul data-testid="import-problems">
                   <For each={errors().slice(0, 50)}>
+                    {(p) => <li>{`${props.item.fileName}: ${p.featureIndex !== null ? `feature ${p.featureIndex}${p.featureId ? ` (id ${p.featureId})` : ''}: ` : ''}${p.message}`}</li>}
+                  </For>
+                </ul>
+              </details>
+            </Show>
+            <Show when={featureWarnings().length > 0}>
+              <details class="problems warnings">
+                <summary>{t('warningsFound', { n: featureWarnings().length })}</summary>
+                <ul data-testid="import-warnings">
+                  <For each={featureWarnings().slice(0, 50)}>
                     {(p) => <li>{`${props.item.fileName}: ${p.featureIndex !== null ? `feature ${p.featureIndex}${p.featureId ? ` (id ${p.featureId})` : ''}: ` : ''}${p.message}`}</li>}
                   </For>
                 </ul>
@@ -129,7 +146,7 @@ function PendingItem(props: ImportPanelProps & { item: PendingImport }) {
               <label><input type="checkbox" checked={props.item.options.repair} onChange={(e) => props.onOptions(key(), { repair: e.currentTarget.checked })} /> {t('repairInvalid')}</label>
               <label><input type="checkbox" checked={props.item.options.skipInvalid} onChange={(e) => props.onOptions(key(), { skipInvalid: e.currentTarget.checked })} /> {t('skipInvalid')}</label>
             </div>
-            <p class="note">{tf('featuresReady', { n: props.item.large?.featureCount ?? res().collection.features.length })}</p>
+            <p class="note">{t('featuresReady', { n: props.item.large?.featureCount ?? res().collection.features.length })}</p>
             <div class="row">
               <button type="button" class="primary" disabled={errors().length > 0 || props.item.progress !== null || res().collection.features.length === 0}
                 onClick={() => props.onAccept(key())}>{t('addToMap')}</button>
@@ -139,6 +156,28 @@ function PendingItem(props: ImportPanelProps & { item: PendingImport }) {
         )}
       </Show>
     </article>
+  );
+}
+
+/** A message of the import in the UI language when it has a catalog entry (DXF, GeoPackage), else as written. */
+function say(text: string, i18n: readonly LocalizedMessage[] | undefined): string {
+  const m = i18n?.find((x) => x.text === text);
+  return m ? t(m.key, varsIn(m.vars, lang())) : text;
+}
+
+/** The table of a GeoPackage, shown only when it has more than one. */
+function LayerSelect(props: { item: PendingImport; onOptions: ImportPanelProps['onOptions'] }) {
+  const layers = () => props.item.result?.layers ?? [];
+  const current = () => props.item.options.layer ?? (props.item.result?.ok ? props.item.result.layer : undefined) ?? layers()[0];
+  return (
+    <Show when={layers().length > 1}>
+      <label class="block">
+        {t('gpkgTable')}{' '}
+        <select data-testid="import-layer" onChange={(e) => props.onOptions(props.item.key, { layer: e.currentTarget.value, mapping: undefined })}>
+          <For each={layers()}>{(l) => <option value={l} selected={l === current()}>{l}</option>}</For>
+        </select>
+      </label>
+    </Show>
   );
 }
 

@@ -9,7 +9,7 @@ export function Swatch(props: { swatch: SwatchSpec }) {
         const sw = s();
         switch (sw.kind) {
           case 'fill':
-            return <rect x="1" y="1" width="26" height="16" fill={sw.color} stroke={sw.outline ?? '#555'} stroke-width="1" />;
+            return <rect x="1" y="1" width="26" height="16" fill={sw.color} fill-opacity={sw.opacity ?? 1} stroke={sw.outline ?? '#555'} stroke-width="1" />;
           case 'line':
             return (
               <line x1="2" y1="9" x2="26" y2="9" stroke={sw.color} stroke-width={sw.width}

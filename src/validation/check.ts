@@ -10,7 +10,7 @@ import { extraDimensionWarning, rangeProblems } from './ranges.ts';
 import { ringShapeProblemsOf, windingProblemsOf } from './rings.ts';
 import { kinkProblemsOf } from './kinks.ts';
 import { duplicateIdProblems, featureIdOf } from './ids.ts';
-import { geometryTypeProblem, propertyProblems, schemaFor } from './schemas.ts';
+import { geometryTypeProblem, propertyVerdict, schemaFor } from './schemas.ts';
 import { DISTRICT_BBOX, districtFromGeoJson, districtShape, extentProblem, type DistrictShape } from './extent.ts';
 import { describeTiling, measureTiling, tilingProblem, type Tiling } from './tiling.ts';
 import { slatedCountProblem } from './slated.ts';
@@ -107,15 +107,18 @@ function runChecks(value: unknown, layer: LayerKind, options: CheckOptions): Che
   features.forEach((f, i) => {
     const id = ids[i] ?? null;
     const errors = featureStructureProblems(f);
+    const warnings: string[] = [];
     if (schema !== null && typeof f === 'object' && f !== null && !Array.isArray(f)) {
-      errors.push(...propertyProblems(propertiesOf(f), schema));
+      const props = propertyVerdict(propertiesOf(f), schema);
+      errors.push(...props.errors);
+      warnings.push(...props.warnings);
       const type = geometryTypeProblem(geometryOf(f), schema, layer);
       if (type !== null) errors.push(type);
     }
     const verdict = geometryVerdict(geometryOf(f), shape);
     areals.push(verdict.areal);
     for (const m of [...errors, ...verdict.errors]) problems.push(featureProblem(i, id, m));
-    for (const m of verdict.warnings) problems.push(featureProblem(i, id, m, 'warning'));
+    for (const m of [...warnings, ...verdict.warnings]) problems.push(featureProblem(i, id, m, 'warning'));
   });
   for (const d of duplicateIdProblems(ids)) problems.push(featureProblem(d.index, ids[d.index] ?? null, d.message));
 

@@ -2,6 +2,7 @@
 // specific message so a data editor can fix the file without opening the checker's source.
 import type { LayerKind } from './types.ts';
 import { previewValue } from './format.ts';
+import { PLAN_LEVELS, PLAN_STATUSES, parseLevel, parseStatus } from '../plans/vocabulary.ts';
 
 type Rule =
   | { t: 'string' }
@@ -14,12 +15,17 @@ type Rule =
   | { t: 'code5Array' }
   | { t: 'stringOrNull' }
   | { t: 'dateOrNull' }
-  | { t: 'codeAndName' };
+  | { t: 'codeAndName' }
+  /** A plan level / status in the planners' words (src/plans/vocabulary.ts); null = the default. */
+  | { t: 'planLevel' }
+  | { t: 'planStatus' };
 
 interface PropertySpec {
   name: string;
   rule: Rule;
   optional?: boolean;
+  /** A value that breaks the rule is a warning (the feature is kept), not an error. */
+  warnOnly?: boolean;
 }
 
 export interface LayerSchema {
@@ -104,8 +110,10 @@ export const SCHEMAS: Readonly<Record<Exclude<LayerKind, 'generic'>, LayerSchema
   plans: layer(
     [
       { name: 'name', rule: str },
-      { name: 'level', rule: oneOf('detailed', 'zoning') },
-      { name: 'status', rule: oneOf('approved', 'in_preparation') },
+      // One rule for what a register is (shared with the engine): no level/status = an approved
+      // detailed plan; a value the vocabulary does not know is reported, and the plan does not count.
+      { name: 'level', rule: { t: 'planLevel' }, optional: true, warnOnly: true },
+      { name: 'status', rule: { t: 'planStatus' }, optional: true, warnOnly: true },
       { name: 'decision', rule: { t: 'stringOrNull' } },
       { name: 'approved_on', rule: { t: 'dateOrNull' } },
       { name: 'demo', rule: { t: 'boolean' } },
@@ -157,6 +165,10 @@ function ruleError(v: unknown, rule: Rule): string | null {
       return v === null || typeof v === 'string' ? null : 'expected a string or null';
     case 'dateOrNull':
       return v === null || (typeof v === 'string' && isIsoDate(v)) ? null : 'expected a date YYYY-MM-DD or null';
+    case 'planLevel':
+      return v === null || parseLevel(v) !== null ? null : `not a plan level the register vocabulary knows (${PLAN_LEVELS.join(', ')}, or "1/500", "QHCT", "phân khu"…); this plan does not count`;
+    case 'planStatus':
+      return v === null || parseStatus(v) !== null ? null : `not a plan status the register vocabulary knows (${PLAN_STATUSES.join(', ')}, or "đã phê duyệt", "đang lập"…); this plan does not count`;
     case 'codeAndName': {
       const o = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
       return o && typeof o.code === 'string' && typeof o.name === 'string'
@@ -167,20 +179,26 @@ function ruleError(v: unknown, rule: Rule): string | null {
 }
 
 export function propertyProblems(properties: unknown, schema: LayerSchema): string[] {
+  return propertyVerdict(properties, schema).errors;
+}
+
+/** What is wrong with a feature's properties: errors, and warnings for the rules marked warnOnly. */
+export function propertyVerdict(properties: unknown, schema: LayerSchema): { errors: string[]; warnings: string[] } {
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
-    return [`properties is ${previewValue(properties)}, expected an object with the layer's properties`];
+    return { errors: [`properties is ${previewValue(properties)}, expected an object with the layer's properties`], warnings: [] };
   }
   const props = properties as Record<string, unknown>;
-  const out: string[] = [];
-  for (const { name, rule, optional } of schema.properties) {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  for (const { name, rule, optional, warnOnly } of schema.properties) {
     if (!Object.hasOwn(props, name)) {
-      if (!optional) out.push(`missing required property "${name}"`);
+      if (!optional) errors.push(`missing required property "${name}"`);
       continue;
     }
     const err = ruleError(props[name], rule);
-    if (err !== null) out.push(`property "${name}" is ${previewValue(props[name])}, ${err}`);
+    if (err !== null) (warnOnly ? warnings : errors).push(`property "${name}" is ${previewValue(props[name])}, ${err}`);
   }
-  return out;
+  return { errors, warnings };
 }
 
 export function geometryTypeProblem(geometry: unknown, schema: LayerSchema, kind: LayerKind): string | null {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { encodeUrlState, decodeUrlState, meaningfulChange, type UrlState } from '../../src/state/url';
 
 const defaults: UrlState = {
-  view: null, layers: null, opacity: {}, selected: null, period: '2021', lang: 'vi', panel: 'legend', panelOpen: true,
+  view: null, layers: null, opacity: {}, selected: null, period: '2021', lang: 'vi', panel: 'legend', panelOpen: true, coverage: null,
 };
 
 describe('URL state', () => {
@@ -14,10 +14,12 @@ describe('URL state', () => {
       opacity: { tourism: 0.5 },
       selected: { layerId: 'tourism', id: 'chua-bo-da' },
       period: '2025', lang: 'en', panel: 'coverage', panelOpen: false,
+      coverage: { levels: ['detailed', 'zoning'], statuses: ['approved'], target: 0.7 },
     };
     const hash = encodeUrlState(s);
     expect(hash).toContain('map=14.5/21.24253/106.05263/30');
     expect(hash).toContain('layers=units-2021,tourism');
+    expect(hash).toContain('levels=detailed,zoning&statuses=approved&target=70');
     expect(decodeUrlState(hash, defaults)).toEqual(s);
   });
 
@@ -29,6 +31,8 @@ describe('URL state', () => {
     expect(d.lang).toBe('vi');
     expect(d.opacity).toEqual({ y: 0.3 });
     expect(d.selected).toBeNull();
+    // Coverage parts fall back one by one: an unknown level, a target out of range.
+    expect(decodeUrlState('#levels=bogus,zoning&target=150', defaults).coverage).toEqual({ levels: ['zoning'], statuses: ['approved'], target: 0.8 });
   });
 
   it('round-trips arbitrary states (property)', () => {
@@ -46,6 +50,11 @@ describe('URL state', () => {
       lang: fc.constantFrom('vi', 'en'),
       panel: fc.constantFrom('legend', 'coverage'),
       panelOpen: fc.boolean(),
+      coverage: fc.option(fc.record({
+        levels: fc.uniqueArray(fc.constantFrom('detailed', 'zoning'), { minLength: 1 }),
+        statuses: fc.uniqueArray(fc.constantFrom('approved', 'in_preparation'), { minLength: 1 }),
+        target: fc.integer({ min: 0, max: 10000 }).map((x) => x / 10000),
+      })),
     }) as fc.Arbitrary<UrlState>;
     fc.assert(fc.property(arb, (s) => {
       const back = decodeUrlState(encodeUrlState(s), defaults);

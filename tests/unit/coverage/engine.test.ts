@@ -180,3 +180,34 @@ describe('worker protocol', () => {
     expect(su.ok && su.result.units).toEqual([]);
   });
 });
+
+describe('plan levels and statuses in the planners\' own words', () => {
+  const U = unit('07777', rectRing(0, 0, 1000, 1000), { slated_ward: true });
+  const strip = (id: string, x: number, props: Record<string, unknown>): InputFeature => ({
+    type: 'Feature',
+    properties: { id, ...props },
+    geometry: { type: 'Polygon', coordinates: [rectRing(x, 0, 100, 1000)] },
+  });
+  it('reads "1/500", "QHCT", "Đã phê duyệt", "da duyet"; counts missing fields; leaves out and reports unknown values', () => {
+    const plans = [
+      strip('a', 0, { level: '1/500', status: 'Đã phê duyệt' }),
+      strip('b', 100, { level: 'QHCT', status: 'da duyet' }),
+      strip('c', 200, {}), // no fields: an approved detailed plan
+      strip('d', 300, { level: 'Chi tiết', status: 'Hủy' }), // cancelled: not a known status
+      strip('e', 400, { level: '1/10000', status: 'approved' }),
+      strip('f', 500, { level: 'Phân khu 1/2000', status: 'đang lập' }),
+    ];
+    const r = computeCoverage([U], plans);
+    expect(r.units[0]!.plan_ids).toEqual(['a', 'b', 'c']);
+    expect(r.units[0]!.coverage).toBeCloseTo(0.3, 6);
+    expect(r.plans.excluded).toEqual([
+      { id: 'd', reason: 'status_not_recognised', detail: 'status "Hủy" is not a known plan status' },
+      { id: 'e', reason: 'level_not_recognised', detail: 'level "1/10000" is not a known plan level' },
+      { id: 'f', reason: 'level_not_selected' },
+    ]);
+    const both = computeCoverage([U], plans, { levels: ['detailed', 'zoning'], statuses: ['approved', 'in_preparation'] });
+    expect(both.units[0]!.plan_ids).toEqual(['a', 'b', 'c', 'f']);
+    // The naive Turf reference applies the same rule.
+    expect(naiveCoverage([U], plans).units[0]!.coverage).toBeCloseTo(0.3, 6);
+  });
+});
