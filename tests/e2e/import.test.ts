@@ -10,7 +10,7 @@ import type { FeatureCollection } from 'geojson';
 import { importFile } from '../../src/import';
 import { nodeXmlParser } from '../../src/import/node-xml';
 import { computeCoverage } from '../../src/coverage';
-import { launch, newPage, openApp, waitForIdle, baseUrl } from './browser';
+import { launch, newPage, openApp, waitForIdle, baseUrl, UI_TIMEOUT } from './browser';
 
 const REGISTER = 'tests/fixtures/import/register-9214.zip';
 const units = JSON.parse(readFileSync('geodata/units-2021.geojson', 'utf8')) as FeatureCollection;
@@ -49,7 +49,7 @@ describe('importing a planner\'s own register', () => {
     await page.getByTestId('import-input').setInputFiles(REGISTER);
     const item = page.getByTestId('pending-import');
     await item.getByRole('button', { name: 'Thêm vào bản đồ' }).waitFor();
-    await expect.poll(() => item.getByTestId('import-crs').textContent()).toContain('EPSG:9214');
+    await expect.poll(() => item.getByTestId('import-crs').textContent(), { timeout: UI_TIMEOUT }).toContain('EPSG:9214');
     expect(await item.getByTestId('import-crs').textContent()).toContain('theo tệp .prj');
     expect(await item.getByRole('radio', { name: /Sổ quy hoạch/ }).isChecked()).toBe(true);
     expect(await item.getByTestId('import-placement').textContent()).toContain('nằm trong khu vực Việt Yên');
@@ -59,7 +59,7 @@ describe('importing a planner\'s own register', () => {
     const exp = expectedCoverage();
     const nenh = exp.units.find((u) => u.id === '07795')!;
     await page.getByRole('tab', { name: 'Độ phủ quy hoạch chi tiết' }).click();
-    await expect.poll(() => page.locator('tr[data-unit="07795"] .pct').textContent(), { timeout: 15_000 }).toBe(pctVi(nenh.coverage));
+    await expect.poll(() => page.locator('tr[data-unit="07795"] .pct').textContent(), { timeout: UI_TIMEOUT }).toBe(pctVi(nenh.coverage));
     expect(pctVi(nenh.coverage)).not.toBe(before);
     expect(await headline(page)).toBe(`${exp.totals.slated.units_meeting_target}/9 đơn vị dự kiến lên phường đạt mục tiêu trên 80%`);
     expect(await page.getByTestId('coverage-inputs').textContent()).toContain('register-9214');
@@ -79,7 +79,7 @@ describe('importing a planner\'s own register', () => {
     const legendEntry = page.locator('.legend-group[data-group="imported"] .legend-entry');
     await expect(legendEntry.count()).resolves.toBe(1);
     await page.getByRole('tab', { name: 'Độ phủ quy hoạch chi tiết' }).click();
-    await expect.poll(() => page.locator('tr[data-unit="07795"] .pct').textContent(), { timeout: 15_000 }).toBe(pctVi(nenh.coverage));
+    await expect.poll(() => page.locator('tr[data-unit="07795"] .pct').textContent(), { timeout: UI_TIMEOUT }).toBe(pctVi(nenh.coverage));
 
     await page.getByRole('tab', { name: 'Lớp bản đồ' }).click();
     await legendEntry.getByRole('button', { name: /^Xóa lớp/ }).click();
@@ -97,22 +97,22 @@ describe('importing a planner\'s own register', () => {
     await openData(page);
     await page.getByTestId('import-input').setInputFiles('tests/fixtures/import/plans-9214-noprj.zip');
     const item = page.getByTestId('pending-import');
-    await expect.poll(() => item.getByTestId('import-crs').textContent()).toContain('EPSG:9214');
+    await expect.poll(() => item.getByTestId('import-crs').textContent(), { timeout: UI_TIMEOUT }).toContain('EPSG:9214');
     expect(await item.getByTestId('import-crs').textContent()).toContain('đoán từ tọa độ');
     expect(await item.textContent()).toContain('Tệp không ghi hệ tọa độ');
     // Where it would land is drawn on the map before accepting, and goes away on cancel.
     const previewed = () => page.evaluate(() => (window as any).__vy.map.queryRenderedFeatures({ layers: ['preview-fill'] }).length as number);
     await waitForIdle(page);
-    await expect.poll(previewed, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(previewed, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
     await item.getByRole('button', { name: 'Hủy' }).click();
     await expect(item.count()).resolves.toBe(0);
     await waitForIdle(page);
-    await expect.poll(previewed, { timeout: 10_000 }).toBe(0);
+    await expect.poll(previewed, { timeout: UI_TIMEOUT }).toBe(0);
 
     const bad = join(tmp, 'hong.geojson');
     writeFileSync(bad, '{"type": "FeatureCollection", "features": [');
     await page.getByTestId('import-input').setInputFiles(bad);
-    await expect.poll(() => page.getByTestId('import-error').textContent()).toContain('hong.geojson');
+    await expect.poll(() => page.getByTestId('import-error').textContent(), { timeout: UI_TIMEOUT }).toContain('hong.geojson');
     expect(await page.locator('.legend-group[data-group="imported"]').count()).toBe(0);
     await page.getByRole('tab', { name: 'Độ phủ quy hoạch chi tiết' }).click();
     expect(await page.locator('.demo-warning').count()).toBe(1);
@@ -175,7 +175,7 @@ describe('importing a planner\'s own register', () => {
     await page.getByTestId('import-input').setInputFiles(REGISTER);
     const item = page.getByTestId('pending-import');
     await item.getByRole('button', { name: 'Thêm vào bản đồ' }).click();
-    await expect.poll(() => page.locator('.import-panel .warning').first().textContent()).toContain('Không lưu được vào trình duyệt');
+    await expect.poll(() => page.locator('.import-panel .warning').first().textContent(), { timeout: UI_TIMEOUT }).toContain('Không lưu được vào trình duyệt');
     await page.getByRole('tab', { name: 'Lớp bản đồ' }).click();
     await expect(page.locator('.legend-group[data-group="imported"] .legend-entry').count()).resolves.toBe(1);
     await context.close();
