@@ -13,7 +13,8 @@ export interface ImportOutcome {
 export type ImportOptionsLite = ImportRequest['options'];
 
 export interface ImportClient {
-  run(name: string, bytes: ArrayBuffer, options: ImportOptionsLite, onProgress?: (fraction: number, stage: string) => void): Promise<ImportOutcome>;
+  /** `signal`: cancel — the worker stops the file at once (it is terminated and restarted). */
+  run(name: string, bytes: ArrayBuffer, options: ImportOptionsLite, onProgress?: (fraction: number, stage: string) => void, signal?: AbortSignal): Promise<ImportOutcome>;
   dispose(): void;
 }
 
@@ -24,9 +25,9 @@ export function createImportClient(): ImportClient {
     'import worker',
   );
   return {
-    async run(name, bytes, options, onProgress) {
+    async run(name, bytes, options, onProgress, signal) {
       // The bytes are copied, not transferred: a re-run with other options needs them again.
-      const m = await rpc.call({ name, bytes, options }, { onEvent: (e) => e.type === 'progress' && onProgress?.(e.fraction, e.stage) });
+      const m = await rpc.call({ name, bytes, options }, { onEvent: (e) => e.type === 'progress' && onProgress?.(e.fraction, e.stage), ...(signal ? { signal } : {}) });
       if (m.type === 'progress') throw new Error('import worker: unexpected progress reply');
       return { result: m.result, large: m.large };
     },

@@ -7,6 +7,7 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 
 import { TILE_LAYER } from './tile-layer';
+import { mapSafeCollection } from './map-keys';
 export { TILE_LAYER };
 
 export type TileRequest =
@@ -19,7 +20,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const indexes = new Map<string, Promise<GeoJSONVT>>();
 
 async function build(blob: Blob): Promise<GeoJSONVT> {
-  const data = JSON.parse(await blob.text()) as GeoJSON.GeoJSON;
+  // Hostile property keys ("constructor", "__proto__", …) renamed as for MapLibre's own sources.
+  const parsed = JSON.parse(await blob.text()) as GeoJSON.GeoJSON;
+  const data = parsed.type === 'FeatureCollection' ? mapSafeCollection(parsed) : parsed;
   // tolerance 8 (of 4096 per tile, ≈ 1 screen pixel at 512 px tiles): fewer vertices per tile at
   // district zooms, which is what the page has to receive and upload.
   return new GeoJSONVT(data, { maxZoom: 14, tolerance: 8, extent: 4096, buffer: 64 });

@@ -12,6 +12,13 @@ export interface CallOptions<Reply> {
   onEvent?: (message: Reply) => void;
   /** Buffers handed over to the worker instead of copied. */
   transfer?: Transferable[];
+  /**
+   * Cancels the request: it is rejected with an AbortError and the worker is terminated — a worker
+   * busy with it (a huge file) stops at once, which no message could make it do — and restarted,
+   * with the other requests still pending sent to the new one (those that transferred buffers,
+   * which are gone, are rejected instead).
+   */
+  signal?: AbortSignal;
 }
 
 export interface WorkerRpc<Req extends { id: number }, Reply extends { id: number }> {
@@ -29,7 +36,14 @@ export function createWorkerRpc<Req extends { id: number }, Reply extends { id: 
   name = 'worker',
 ): WorkerRpc<Req, Reply> {
   let worker: Worker | null = null;
-  const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void; onEvent?: (m: Reply) => void }>();
+  interface Pending {
+    resolve: (r: Reply) => void;
+    reject: (e: Error) => void;
+    onEvent?: (m: Reply) => void;
+    /** What was posted, to post again after a restart (null when buffers were transferred). */
+    message: (Body<Req> & { id: number }) | null;
+  }
+  const pending = new Map<number, Pending>();
   let next = 1;
   const failAll = (why: string) => {
     for (const p of pending.values()) p.reject(new Error(why));
@@ -48,14 +62,43 @@ export function createWorkerRpc<Req extends { id: number }, Reply extends { id: 
     w.onmessageerror = () => failAll(`${name}: a message could not be read`);
     return w;
   };
+  /** Terminates the worker and starts a fresh one for the requests still pending (see CallOptions.signal). */
+  const restart = (): void => {
+    worker?.terminate();
+    worker = null;
+    for (const [id, p] of pending) {
+      if (p.message === null) {
+        pending.delete(id);
+        p.reject(new Error(`${name} restarted`));
+      }
+    }
+    if (pending.size === 0) return;
+    const w = start();
+    worker = w;
+    for (const p of pending.values()) w.postMessage(p.message);
+  };
   return {
     call(body, options = {}) {
       worker ??= start();
       const w = worker;
       return new Promise<Reply>((resolve, reject) => {
         const id = next++;
-        pending.set(id, { resolve, reject, ...(options.onEvent ? { onEvent: options.onEvent } : {}) });
-        w.postMessage({ ...body, id }, options.transfer ?? []);
+        const message = { ...body, id } as Body<Req> & { id: number };
+        const transferred = (options.transfer ?? []).length > 0;
+        pending.set(id, { resolve, reject, ...(options.onEvent ? { onEvent: options.onEvent } : {}), message: transferred ? null : message });
+        const signal = options.signal;
+        if (signal?.aborted) {
+          pending.delete(id);
+          reject(new DOMException('cancelled', 'AbortError'));
+          return;
+        }
+        signal?.addEventListener('abort', () => {
+          if (!pending.has(id)) return;
+          pending.delete(id);
+          reject(new DOMException('cancelled', 'AbortError'));
+          restart();
+        }, { once: true });
+        w.postMessage(message, options.transfer ?? []);
       });
     },
     dispose() {

@@ -1,6 +1,9 @@
 // GeoJSON text → FeatureCollection in the file's own coordinates, plus its CRS if it names one.
 // Accepts a FeatureCollection, a single Feature or a bare geometry (wrapped), since tools export all three.
-import { decodeGeoJsonBytes } from '../validation/input.ts';
+import { binaryProblem, decodeGeoJsonBytes } from '../validation/input.ts';
+import { scanJson } from '../validation/scan.ts';
+import { scanFailure } from './limit-messages.ts';
+import type { LocalizedFailure } from './format-messages.ts';
 import { crsFromGeoJsonMember } from './crs.ts';
 import type { AnyCollection, AnyFeature, Step } from './types.ts';
 import { fail, isRecord, ok } from './types.ts';
@@ -62,8 +65,16 @@ function wrapFeature(f: Record<string, unknown>): AnyFeature {
   return f as unknown as AnyFeature;
 }
 
-/** Parses the bytes of a .geojson/.json file. Errors start with the file name. */
-export function parseGeoJsonBytes(fileName: string, bytes: Uint8Array): Step<ParsedGeoJson> {
+/**
+ * Parses the bytes of a .geojson/.json file. Errors start with the file name. The limits (features,
+ * positions, properties, nesting) are checked by a streaming scan of the bytes before anything is
+ * decoded or parsed; a refusal carries its localized message.
+ */
+export function parseGeoJsonBytes(fileName: string, bytes: Uint8Array): Step<ParsedGeoJson> | LocalizedFailure {
+  const binary = binaryProblem(bytes);
+  if (binary !== null) return fail(`${fileName}: ${binary.message}`);
+  const scan = scanJson(bytes);
+  if (!scan.ok) return scanFailure(fileName, scan);
   const decoded = decodeGeoJsonBytes(bytes);
   if (!decoded.ok) return fail(`${fileName}: ${decoded.problem.message}`);
   const text = decoded.value.charCodeAt(0) === 0xfeff ? decoded.value.slice(1) : decoded.value;

@@ -6,6 +6,9 @@ import { readZipMembers, extensionOf, isJunkEntry, isUnsafePath, listZip } from 
 import type { AnyCollection, Step, XmlParser } from './types.ts';
 import { errorText, fail, ok } from './types.ts';
 import { normaliseText } from './encoding.ts';
+import { scanXml } from '../validation/scan-xml.ts';
+import { scanFailure } from './limit-messages.ts';
+import type { LocalizedFailure } from './format-messages.ts';
 
 export interface ParsedKml {
   collection: AnyCollection;
@@ -48,7 +51,9 @@ export function parseKmlText(fileName: string, text: string, xmlParser: XmlParse
   if (collection.features.length === 0) return fail(`${fileName}: has no placemarks (no features to import)`);
   for (const f of collection.features) {
     if (f.properties === null) continue;
-    for (const [k, v] of Object.entries(f.properties)) if (typeof v === 'string') f.properties[k] = normaliseText(v);
+    // Values as text: togeojson gives a CDATA description as {"@type": "html", value} and a
+    // TimeSpan as {begin, end}, which would show as "[object Object]".
+    f.properties = Object.fromEntries(Object.entries(f.properties).map(([k, v]) => [k, kmlValue(v)]));
   }
   const warnings: string[] = [];
   const empty = collection.features.filter((f) => f.geometry === null).length;
@@ -56,7 +61,20 @@ export function parseKmlText(fileName: string, text: string, xmlParser: XmlParse
   return ok({ collection, warnings });
 }
 
-export function parseKmlBytes(fileName: string, bytes: Uint8Array, xmlParser: XmlParser): Step<ParsedKml> {
+/** A KML property value as plain data: text normalised, togeojson's wrapper objects unwrapped. */
+function kmlValue(v: unknown): unknown {
+  if (typeof v === 'string') return normaliseText(v);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Record<string, unknown>;
+  if (typeof o.value === 'string' && '@type' in o) return normaliseText(o.value);
+  if ('begin' in o || 'end' in o) return [o.begin, o.end].filter((x) => typeof x === 'string' && x !== '').join(' – ');
+  return v;
+}
+
+export function parseKmlBytes(fileName: string, bytes: Uint8Array, xmlParser: XmlParser): Step<ParsedKml> | LocalizedFailure {
+  // Limits (elements, depth, placemarks, coordinates, fields) before any DOM is built.
+  const scan = scanXml(bytes);
+  if (!scan.ok) return scanFailure(fileName, scan);
   let text: string;
   try {
     // KML is XML, UTF-8 unless declared otherwise; a declared encoding other than UTF-8 is rare.
@@ -68,7 +86,7 @@ export function parseKmlBytes(fileName: string, bytes: Uint8Array, xmlParser: Xm
 }
 
 /** KMZ: the zip's doc.kml, else its first .kml (nested overlays and images are ignored). */
-export function parseKmz(fileName: string, bytes: Uint8Array, xmlParser: XmlParser): Step<ParsedKml> {
+export function parseKmz(fileName: string, bytes: Uint8Array, xmlParser: XmlParser): Step<ParsedKml> | LocalizedFailure {
   const listed = listZip(fileName, bytes);
   if (!listed.ok) return listed;
   const kmls = listed.value

@@ -1,8 +1,16 @@
 // Repairing polygon geometries on request (never silently): planners' files come out of CAD
 // conversions with unclosed rings, doubled vertices, bow-ties and either winding. Each step is
 // reported per feature so the user can see what changed before accepting the import.
-import { kinks, rewind, unkinkPolygon } from '@turf/turf';
+// Bounded by the input's size: self-intersections are found through the checker's segment index
+// (src/validation/kinks.ts) and resolved by Clipper2's sweep (even-odd union, the coverage engine's
+// own repair), both O(n log n); a 1,000,000-vertex bow-tie is repaired in seconds.
+import { rewind } from '@turf/turf';
+import { Clipper, ClipType, FillRule, PolyTree64, type Path64, type Paths64, type PolyPath64 } from '@countertype/clipper2-ts';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { scanSelfIntersections } from '../validation/kinks.ts';
+import { clipComplexity } from '../geo/complexity.ts';
+import { createFrame, pathToLonLat, toPoint, type Frame } from '../coverage/frame.ts';
+import { signedArea2 } from '../validation/rings.ts';
 import type { AnyCollection, AnyFeature } from './types.ts';
 import { errorText } from './types.ts';
 
@@ -34,6 +42,54 @@ function fixRing(ring: Position[], index: number): RingFix {
   return { ring: kept, notes };
 }
 
+function ringBbox(rings: readonly Position[][]): [number, number, number, number] {
+  let w = Infinity, so = Infinity, e = -Infinity, n = -Infinity;
+  for (const r of rings) for (const p of r) {
+    if (p[0]! < w) w = p[0]!;
+    if (p[0]! > e) e = p[0]!;
+    if (p[1]! < so) so = p[1]!;
+    if (p[1]! > n) n = p[1]!;
+  }
+  return [w, so, e, n];
+}
+
+/** A Clipper result path back in lon/lat as a closed GeoJSON ring. */
+function closedRing(frame: Frame, path: Path64): Position[] {
+  const ring: Position[] = pathToLonLat(frame, path);
+  ring.push([...ring[0]!]);
+  return ring;
+}
+
+/** Outer rings and their holes from Clipper's tree (outer → holes → islands in holes → …). */
+function polygonsFromTree(frame: Frame, node: PolyPath64, out: Position[][][]): void {
+  for (let i = 0; i < node.count; i++) {
+    const outer = node.child(i);
+    if (outer.polygon === null || outer.polygon.length < 3) continue;
+    const rings = [closedRing(frame, outer.polygon)];
+    for (let k = 0; k < outer.count; k++) {
+      const hole = outer.child(k);
+      if (hole.polygon !== null && hole.polygon.length >= 3) rings.push(closedRing(frame, hole.polygon));
+      polygonsFromTree(frame, hole, out); // islands inside the hole
+    }
+    out.push(rings);
+  }
+}
+
+/** Even-odd union in a local integer plane: bow-ties become separate parts, crossings are resolved. */
+function splitSelfIntersecting(rings: Position[][]): Position[][][] {
+  const frame = createFrame(ringBbox(rings));
+  const paths: Paths64 = rings.map((r) => {
+    const path: Path64 = [];
+    for (let i = 0; i + 1 < r.length; i++) path.push(toPoint(frame, r[i]![0]!, r[i]![1]!));
+    return path;
+  });
+  const tree = new PolyTree64();
+  Clipper.booleanOpWithPolyTree(ClipType.Union, paths, null, tree, FillRule.EvenOdd);
+  const out: Position[][][] = [];
+  polygonsFromTree(frame, tree, out);
+  return out;
+}
+
 /** One polygon's rings fixed, then bow-ties split; [] when nothing of it survives. */
 function fixPolygon(rings: Position[][], notes: string[]): Position[][][] {
   const fixed: Position[][] = [];
@@ -44,9 +100,15 @@ function fixPolygon(rings: Position[][], notes: string[]): Position[][][] {
     else if (i === 0) return []; // without its outer ring the polygon is gone, holes too
   }
   if (fixed.length === 0) return [];
-  const polygon: Polygon = { type: 'Polygon', coordinates: fixed };
-  if (kinks(polygon).features.length === 0) return [fixed];
-  const parts = unkinkPolygon(polygon).features.map((f) => f.geometry.coordinates);
+  const scan = scanSelfIntersections(fixed, 1);
+  if (scan.points.length === 0 && !scan.gaveUp) return [fixed];
+  // Clipper is quadratic on some shapes (a saw-tooth folded over itself): refused, not run for minutes.
+  const why = clipComplexity(fixed);
+  if (why !== null) {
+    notes.push(`not repaired: ${why}`);
+    return [fixed];
+  }
+  const parts = splitSelfIntersecting(fixed);
   notes.push(`split a self-intersecting polygon into ${parts.length} part${parts.length === 1 ? '' : 's'}`);
   return parts;
 }
@@ -61,8 +123,10 @@ export function repairGeometry(g: Geometry | null): { geometry: Geometry | null;
   const geometry: Polygon | MultiPolygon =
     out.length === 1 ? { type: 'Polygon', coordinates: out[0]! } : { type: 'MultiPolygon', coordinates: out };
   // RFC 7946 winding: outer rings counter-clockwise, holes clockwise.
+  // Which rings turn the wrong way, before rewinding (comparing the whole coordinates would copy them).
+  const wrong = out.some((rings) => rings.some((r, i) => (i === 0 ? signedArea2(r) < 0 : signedArea2(r) > 0)));
   const wound = rewind(geometry, { reverse: false }) as Polygon | MultiPolygon;
-  if (JSON.stringify(wound.coordinates) !== JSON.stringify(geometry.coordinates)) notes.push('rewound rings to RFC 7946 order');
+  if (wrong) notes.push('rewound rings to RFC 7946 order');
   return { geometry: wound, notes };
 }
 
@@ -77,7 +141,7 @@ function idOf(f: AnyFeature): string | null {
 export function repairFeatures(fc: AnyCollection, indexes: ReadonlySet<number>): { collection: AnyCollection; actions: RepairAction[] } {
   const actions: RepairAction[] = [];
   const features = fc.features.map((f, i) => {
-    if (!indexes.has(i) || typeof f !== 'object' || f === null) return f;
+    if (!indexes.has(i) || typeof f !== 'object' || f === null || !('geometry' in f)) return f;
     try {
       const { geometry, notes } = repairGeometry(f.geometry);
       if (notes.length > 0) actions.push({ featureIndex: i, featureId: idOf(f), message: notes.join('; ') });

@@ -4,7 +4,7 @@
 import proj4 from 'proj4';
 import { booleanIntersects } from '@turf/turf';
 import type { Geometry, Position } from 'geojson';
-import { extent } from '../geo/extent.ts';
+import { extent, lonLatXY } from '../geo/extent.ts';
 import { crsDef } from './crs.ts';
 import { DISTRICT_BBOX, districtFromGeoJson } from '../validation/extent.ts';
 import type { AnyCollection, AnyFeature, Bbox } from './types.ts';
@@ -109,6 +109,10 @@ export function reprojectCollection(
       features.push(feature); // not a Feature: the checker says so
       continue;
     }
+    if (!('geometry' in feature)) {
+      features.push(feature); // no "geometry" member at all: the checker reports it (null would hide it)
+      continue;
+    }
     try {
       const geometry = feature.geometry === null || feature.geometry === undefined ? null : mapGeometry(feature.geometry, f, code !== 'EPSG:4326');
       features.push({ ...feature, geometry });
@@ -145,7 +149,9 @@ export interface Placement {
 
 /** "Where would this land": for the preview the UI shows before the user accepts a CRS. */
 export function previewPlacement(wgs84: AnyCollection, district?: unknown): Placement {
-  const bbox: Bbox | null = extent(wgs84.features.map((f) => f?.geometry));
+  // Only real longitudes/latitudes: a latitude of 95 (reported by the checker) must not become the
+  // box the map is asked to frame (MapLibre throws "Invalid LngLat" on it).
+  const bbox: Bbox | null = extent(wgs84.features.map((f) => f?.geometry), lonLatXY);
   if (bbox === null) return { bbox: null, overlapsDistrict: false, centreDistanceKm: null };
   const d = DISTRICT_BBOX;
   const [w, s, e, n] = bbox;

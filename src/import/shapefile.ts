@@ -2,9 +2,11 @@
 // shpjs parses the .shp and .dbf; the members are picked and read here (zip.ts, with its limits)
 // so that the .prj is recognised by crs.ts and the .cpg decides the attribute encoding, instead
 // of shpjs's silent guesses (it reprojects with any .prj and falls back to UTF-8 on unknown .cpg).
-import { parseDbf, parseShp } from 'shpjs';
+import { parseShp } from 'shpjs';
 import type { Geometry } from 'geojson';
-import { extensionOf, isJunkEntry, isUnsafePath, readZipMembers, type ZipEntry } from './zip.ts';
+import { extensionOf, isJunkEntry, isUnsafePath, readZipHeads, readZipMembers, type ZipEntry } from './zip.ts';
+import { failWith, localized, type LocalizedFailure, type LocalizedMessage } from './format-messages.ts';
+import { formatCount, MAX_FEATURE_VERTICES, MAX_FEATURES, MAX_TOTAL_VERTICES } from '../validation/limits.ts';
 import { encodingForCpg, isValidUtf8, legacyEncodingWarning, normaliseText } from './encoding.ts';
 import type { AnyCollection, AnyFeature, Step } from './types.ts';
 import { errorText, fail, ok } from './types.ts';
@@ -16,6 +18,8 @@ export interface ParsedShapefile {
   /** TextDecoder label the attributes were read with. */
   encoding: string;
   warnings: string[];
+  /** Localized forms of some warnings (by their text). */
+  i18n?: LocalizedMessage[];
 }
 
 const SIDECARS = ['.shp', '.shx', '.dbf', '.prj', '.cpg'] as const;
@@ -76,8 +80,114 @@ function cleanValue(v: unknown): unknown {
   return v;
 }
 
+// Shape types with parts (PolyLine, Polygon, their M and Z forms, MultiPatch) and with a point list.
+const PART_TYPES = new Set([3, 5, 13, 15, 23, 25, 31]);
+const MULTIPOINT_TYPES = new Set([8, 18, 28]);
+const POINT_SIZES: Record<number, number> = { 1: 20, 11: 36, 21: 28 };
+
+interface RecordProblem {
+  record: number;
+  detail: string;
+}
+
+/**
+ * Walks the .shp's record headers (a few integers each, nothing built): every record within the
+ * file, of the file's shape type or null, with part and point counts that are non-negative,
+ * consistent and fit in the record, part indexes ascending from 0 — shpjs trusts all of these
+ * (a negative part count became an empty geometry). Also enforces the feature and position limits.
+ */
+function shpRecordProblem(shp: Uint8Array): RecordProblem | 'tooMany' | { vertices: 'feature' | 'total'; record: number } | null {
+  const dv = view(shp);
+  const fileType = dv.getInt32(32, true);
+  const end = Math.min(shp.length, dv.getInt32(24, false) * 2);
+  let at = 100;
+  let record = 0;
+  let total = 0;
+  while (at + 8 <= end) {
+    record++;
+    if (record > MAX_FEATURES) return 'tooMany';
+    const length = dv.getInt32(at + 4, false) * 2;
+    const c = at + 8;
+    if (length < 4 || c + length > end) return { record, detail: `its length (${length} bytes) runs past the end of the file` };
+    const type = dv.getInt32(c, true);
+    if (type !== 0) {
+      if (type !== fileType) return { record, detail: `shape type ${type} in a file of shape type ${fileType}` };
+      let points = 0;
+      if (PART_TYPES.has(type)) {
+        if (length < 44) return { record, detail: `${length} bytes are too few for its shape type` };
+        const parts = dv.getInt32(c + 36, true);
+        points = dv.getInt32(c + 40, true);
+        if (parts < 0) return { record, detail: `negative part count (${parts})` };
+        if (points < 0) return { record, detail: `negative point count (${points})` };
+        if (parts > points || (parts === 0 && points > 0)) return { record, detail: `${parts} parts for ${points} points` };
+        if (44 + 4 * parts + 16 * points > length) return { record, detail: `${parts} parts and ${points} points do not fit in its ${length} bytes` };
+        let previous = -1;
+        for (let k = 0; k < parts; k++) {
+          const first = dv.getInt32(c + 44 + 4 * k, true);
+          if ((k === 0 && first !== 0) || first <= previous || first >= points) {
+            return { record, detail: `part ${k} starts at point ${first}, out of order or beyond its ${points} points` };
+          }
+          previous = first;
+        }
+      } else if (MULTIPOINT_TYPES.has(type)) {
+        points = length >= 40 ? dv.getInt32(c + 36, true) : -1;
+        if (points < 0) return { record, detail: `negative point count (${points})` };
+        if (40 + 16 * points > length) return { record, detail: `${points} points do not fit in its ${length} bytes` };
+      } else if (POINT_SIZES[type] !== undefined) {
+        points = 1;
+        if (length < POINT_SIZES[type]!) return { record, detail: `${length} bytes are too few for a point` };
+      } else {
+        return { record, detail: `unknown shape type ${type}` };
+      }
+      if (points > MAX_FEATURE_VERTICES) return { vertices: 'feature', record };
+      total += points;
+      if (total > MAX_TOTAL_VERTICES) return { vertices: 'total', record };
+    }
+    at = c + length;
+  }
+  return null;
+}
+
+/** Record counts from the headers alone (.dbf: its count; .shx: its length), before any record is read. */
+function headerCounts(dbfHead: Uint8Array | undefined, shxHead: Uint8Array | undefined): { dbf: number | null; shx: number | null } {
+  const dbf = dbfHead !== undefined && dbfHead.length >= 8 ? view(dbfHead).getUint32(4, true) : null;
+  const shx = shxHead !== undefined && shxHead.length >= 28 ? Math.max(0, Math.floor((view(shxHead).getInt32(24, false) * 2 - 100) / 8)) : null;
+  return { dbf, shx };
+}
+
+/**
+ * The .dbf's records, as shpjs's parseDbf reads them (N/F/O numbers, D dates, L booleans, the rest
+ * text with NULs and outer spaces removed), but with field names as data: each row is built with
+ * Object.fromEntries, so a field named "__proto__" or "toString" is a field like any other
+ * (parseDbf assigns them, and "__proto__" vanished). One decoder for the whole table.
+ */
+function readDbfRecords(dbf: Uint8Array, encoding: string, header: DbfHeader): Record<string, unknown>[] {
+  const decoder = new TextDecoder(encoding);
+  const text = (b: Uint8Array): string => decoder.decode(b).replace(/\0/g, '').trim();
+  const fields: { name: string; type: string; length: number }[] = [];
+  for (let at = 32; at + 32 <= header.headerLength && dbf[at] !== 0x0d; at += 32) {
+    fields.push({ name: text(dbf.subarray(at, at + 11)), type: String.fromCharCode(dbf[at + 11]!), length: dbf[at + 16]! });
+  }
+  const rows: Record<string, unknown>[] = [];
+  for (let r = 0; r < header.records; r++) {
+    let at = header.headerLength + r * header.recordLength + 1; // after the deletion flag
+    const entries: [string, unknown][] = [];
+    for (const f of fields) {
+      const raw = text(dbf.subarray(at, at + f.length));
+      at += f.length;
+      let value: unknown = raw;
+      if (f.type === 'N' || f.type === 'F' || f.type === 'O') value = parseFloat(raw);
+      else if (f.type === 'D') value = new Date(Number(raw.slice(0, 4)), parseInt(raw.slice(4, 6), 10) - 1, Number(raw.slice(6, 8)));
+      else if (f.type === 'L') value = raw.toLowerCase() === 'y' || raw.toLowerCase() === 't';
+      entries.push([f.name, value]);
+    }
+    rows.push(Object.fromEntries(entries));
+  }
+  return rows;
+}
+
 /** Parses a zipped Shapefile. Errors start with the file name: "plans.zip: a.dbf is truncated …". */
-export function parseShapefileZip(fileName: string, bytes: Uint8Array, entries: readonly ZipEntry[]): Step<ParsedShapefile> {
+export function parseShapefileZip(fileName: string, bytes: Uint8Array, entries: readonly ZipEntry[]): Step<ParsedShapefile> | LocalizedFailure {
   const warnings: string[] = entries
     .filter((e) => isUnsafePath(e.name))
     .map((e) => `${fileName}: member ${JSON.stringify(e.name)} ignored: its path leaves the archive ("..", or absolute)`);
@@ -98,6 +208,12 @@ export function parseShapefileZip(fileName: string, bytes: Uint8Array, entries: 
   if (names['.dbf'] === undefined) return fail(`${fileName}: has ${shpName} but no ${label}.dbf (the attribute table is required)`);
   if (names['.shx'] === undefined) warnings.push(`${fileName}: no ${label}.shx (not needed here, but other GIS tools require it)`);
   const wanted = new Set(Object.values(names).filter((n): n is string => n !== undefined));
+  // The feature limit from the headers, before anything is inflated in full or parsed: a 9 MB zip
+  // of 3.5 million point records is refused in milliseconds.
+  const heads = readZipHeads(bytes, new Map([[names['.dbf']!, 32], ...(names['.shx'] ? [[names['.shx'], 100] as [string, number]] : [])]));
+  const counts = headerCounts(heads.get(names['.dbf']!), names['.shx'] ? heads.get(names['.shx']) : undefined);
+  const over = counts.dbf !== null && counts.dbf > MAX_FEATURES ? { part: names['.dbf']!, n: counts.dbf } : counts.shx !== null && counts.shx > MAX_FEATURES ? { part: names['.shx']!, n: counts.shx } : null;
+  if (over !== null) return failWith('importLimit.shpRecords', { file: fileName, part: over.part, n: formatCount(over.n), max: formatCount(MAX_FEATURES) });
   const read = readZipMembers(fileName, bytes, (n) => wanted.has(n));
   if (!read.ok) return read;
   warnings.push(...read.value.warnings);
@@ -111,6 +227,18 @@ export function parseShapefileZip(fileName: string, bytes: Uint8Array, entries: 
   if (headerProblem !== null) return fail(`${fileName}: ${headerProblem}`);
   const header = dbfHeader(names['.dbf']!, dbf);
   if (!header.ok) return fail(`${fileName}: ${header.error}`);
+  if (header.value.records > MAX_FEATURES) {
+    return failWith('importLimit.shpRecords', { file: fileName, part: names['.dbf']!, n: formatCount(header.value.records), max: formatCount(MAX_FEATURES) });
+  }
+  const bad = shpRecordProblem(shp);
+  if (bad === 'tooMany') return failWith('importLimit.shpRecords', { file: fileName, part: names['.shp']!, n: `> ${formatCount(MAX_FEATURES)}`, max: formatCount(MAX_FEATURES) });
+  if (bad !== null && 'vertices' in bad) {
+    return bad.vertices === 'feature'
+      ? failWith('importLimit.featureVertices', { file: fileName, feature: bad.record - 1, max: formatCount(MAX_FEATURE_VERTICES) })
+      : failWith('importLimit.totalVertices', { file: fileName, max: formatCount(MAX_TOTAL_VERTICES) });
+  }
+  if (bad !== null) return failWith('importBad.shpRecord', { file: fileName, part: names['.shp']!, record: bad.record, feature: bad.record - 1, detail: bad.detail });
+  const i18n: LocalizedMessage[] = [];
 
   const prjBytes = member('.prj');
   const cpgBytes = member('.cpg');
@@ -119,7 +247,16 @@ export function parseShapefileZip(fileName: string, bytes: Uint8Array, entries: 
   const choice = encodingForCpg(cpg, names['.cpg'] ?? '.cpg');
   let encoding = choice.label;
   if (choice.warning !== null) warnings.push(`${fileName}: ${choice.warning}`);
-  if (cpg === null && !isValidUtf8(dbf.subarray(header.value.headerLength))) {
+  // A dBASE table stores text in fixed single-byte fields: UTF-16/32 cannot be in it, and decoding
+  // the bytes pairwise garbles every value. Said so, and read as if there were no .cpg.
+  const wide = /^utf-?(16|32)/i.test(choice.label);
+  if (wide) {
+    const m = localized('importBad.cpgWide', { file: fileName, cpg: names['.cpg']!, encoding: (cpg ?? '').trim().slice(0, 20), used: isValidUtf8(dbf.subarray(header.value.headerLength)) ? 'UTF-8' : 'Windows-1258' });
+    warnings.push(m.text);
+    i18n.push(m);
+    encoding = 'utf-8';
+  }
+  if ((cpg === null || wide) && !isValidUtf8(dbf.subarray(header.value.headerLength))) {
     // Without a .cpg, text that is not UTF-8 is most likely the Vietnamese Windows code page.
     encoding = 'windows-1258';
     warnings.push(`${fileName}: no .cpg and ${names['.dbf']} is not valid UTF-8: attributes read as Windows-1258 (add a .cpg if that is wrong)`);
@@ -133,7 +270,7 @@ export function parseShapefileZip(fileName: string, bytes: Uint8Array, entries: 
     return fail(`${fileName}: ${names['.shp']} could not be read (${errorText(e)})`);
   }
   try {
-    records = parseDbf(dbf, encoding);
+    records = readDbfRecords(dbf, encoding, header.value);
   } catch (e) {
     return fail(`${fileName}: ${names['.dbf']} could not be read (${errorText(e)})`);
   }
@@ -141,8 +278,8 @@ export function parseShapefileZip(fileName: string, bytes: Uint8Array, entries: 
     return fail(`${fileName}: ${names['.shp']} has ${geometries.length} shapes but ${names['.dbf']} has ${records.length} records`);
   }
   const features: AnyFeature[] = geometries.map((g, i) => {
-    const properties: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(records[i] ?? {})) properties[normaliseText(k)] = cleanValue(v);
+    // fromEntries defines each name as data: a field called "__proto__" or "constructor" stays a field.
+    const properties: Record<string, unknown> = Object.fromEntries(Object.entries(records[i] ?? {}).map(([k, v]) => [normaliseText(k), cleanValue(v)]));
     // shpjs adds a bbox to each geometry; it is not needed and would be in the wrong CRS later.
     const geometry = g === null ? null : (({ bbox: _b, ...rest }) => rest as Geometry)(g as Geometry & { bbox?: unknown });
     return { type: 'Feature', properties, geometry };
@@ -152,5 +289,5 @@ export function parseShapefileZip(fileName: string, bytes: Uint8Array, entries: 
     const w = legacyEncodingWarning(field, features.map((f) => f.properties?.[field]));
     if (w !== null) warnings.push(`${fileName}: ${w}`);
   }
-  return ok({ collection: { type: 'FeatureCollection', features }, prj, encoding, warnings });
+  return ok({ collection: { type: 'FeatureCollection', features }, prj, encoding, warnings, i18n });
 }

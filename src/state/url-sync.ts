@@ -1,11 +1,18 @@
 // The URL edge: the store (plus language and camera) is mirrored into location.hash. Meaningful
 // changes (layers, selection, period, panel, language) push a history entry; camera moves only
 // replace the current one, so back/forward step through what the user did, not every frame.
-import { createEffect, on } from 'solid-js';
+import { createEffect, createSignal, on } from 'solid-js';
 import { catalog } from '../layers/catalog';
 import { lang, setLang } from '../i18n';
 import { state, actions, PANELS, type PanelId } from './store';
-import { DEFAULT_COVERAGE, decodeUrlState, encodeUrlState, meaningfulChange, type UrlState, type View } from './url';
+import { DEFAULT_COVERAGE, decodeUrlState, encodeUrlState, linkLayers, meaningfulChange, type UrlState, type View } from './url';
+
+/** Layer ids a link named that this map does not have (the App shows a notice while non-empty). */
+const [unknownLinkLayers, setUnknownLinkLayers] = createSignal<readonly string[]>([]);
+export { unknownLinkLayers };
+export const dismissLinkNotice = (): void => {
+  setUnknownLinkLayers([]);
+};
 
 function defaults(): UrlState {
   return {
@@ -18,6 +25,7 @@ function defaults(): UrlState {
     panel: 'legend',
     panelOpen: true,
     coverage: null,
+    basemap: 'none',
   };
 }
 
@@ -38,12 +46,16 @@ export function currentUrlState(view: View | null): UrlState {
     coverage: isDefaultCoverage(state.coverage)
       ? null
       : { levels: [...state.coverage.levels], statuses: [...state.coverage.statuses], target: state.coverage.target },
+    basemap: state.basemap,
   };
 }
 
 /** Puts a decoded URL state into the store and language (the camera is the caller's). */
 export function applyUrlState(u: UrlState): void {
   const known = new Set(catalog.map((e) => e.id));
+  const asked = linkLayers(u.layers, known);
+  setUnknownLinkLayers(asked.unknown);
+  u = { ...u, layers: asked.layers };
   actions.restoreShared({
     // Imported layers are not in the catalog: a link from elsewhere cannot name them, so they keep their state.
     visible: {
@@ -58,6 +70,7 @@ export function applyUrlState(u: UrlState): void {
     panel: (PANELS as readonly string[]).includes(u.panel) ? (u.panel as PanelId) : 'legend',
     panelOpen: u.panelOpen,
     coverage: u.coverage ? { ...u.coverage } : { ...DEFAULT_COVERAGE, levels: [...DEFAULT_COVERAGE.levels], statuses: [...DEFAULT_COVERAGE.statuses] },
+    basemap: u.basemap,
   });
   setLang(u.lang);
 }

@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/types';
 import { PLAN_LEVELS, PLAN_STATUSES, type PlanLevel, type PlanStatus } from '../plans/vocabulary';
 
 import { PERIODS, type Period } from '../layers/types';
+import { BASEMAP_IDS, type BasemapId } from '../map/basemaps';
 export { PERIODS, type Period };
 
 export interface View {
@@ -25,6 +26,8 @@ export interface UrlState {
   panelOpen: boolean;
   /** Coverage options (which plans count, the target as a fraction); null = the defaults. */
   coverage: { levels: PlanLevel[]; statuses: PlanStatus[]; target: number } | null;
+  /** The basemap; 'none' (the offline map) is left out of links. */
+  basemap: BasemapId;
 }
 
 /** The coverage options a link leaves out (the resolution's rule). */
@@ -49,6 +52,7 @@ export function encodeUrlState(s: UrlState): string {
     p.set('statuses', s.coverage.statuses.join(','));
     p.set('target', String(round(s.coverage.target * 100, 2)));
   }
+  if (s.basemap !== 'none') p.set('basemap', s.basemap);
   // Commas and slashes are safe in a fragment; keep links readable.
   return '#' + p.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/%3A/g, ':');
 }
@@ -92,6 +96,8 @@ export function decodeUrlState(hash: string, defaults: UrlState): UrlState {
   }
   const coverage = decodeCoverage(p);
   if (coverage) out.coverage = coverage;
+  const basemap = p.get('basemap');
+  if (basemap && (BASEMAP_IDS as readonly string[]).includes(basemap)) out.basemap = basemap as BasemapId;
   return out;
 }
 
@@ -114,4 +120,16 @@ function decodeCoverage(p: URLSearchParams): UrlState['coverage'] {
 export function meaningfulChange(a: UrlState, b: UrlState): boolean {
   const strip = (s: UrlState) => JSON.stringify({ ...s, view: null });
   return strip(a) !== strip(b);
+}
+
+/**
+ * The layers a link asks for, checked against the ones this map has: unknown ids are reported;
+ * a list naming ONLY unknown layers (an old link, a typo, another site's) falls back to the default
+ * layers (null) instead of hiding every layer without a word. An empty list ("all off") is kept.
+ */
+export function linkLayers(requested: readonly string[] | null, known: ReadonlySet<string>): { layers: string[] | null; unknown: string[] } {
+  if (requested === null) return { layers: null, unknown: [] };
+  const unknown = requested.filter((id) => !known.has(id));
+  if (requested.length > 0 && unknown.length === requested.length) return { layers: null, unknown };
+  return { layers: requested.filter((id) => known.has(id)), unknown };
 }

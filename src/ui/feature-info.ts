@@ -99,20 +99,38 @@ const num = (lang: Lang, n: number, digits: number) =>
 
 function formatValue(v: unknown, spec: FieldSpec, lang: Lang): string | null {
   if (v === null || v === undefined || v === '') return null;
-  if (spec.values && typeof v === 'string' && spec.values[v]) return spec.values[v]![lang];
+  if (spec.values && typeof v === 'string' && Object.hasOwn(spec.values, v)) return spec.values[v]![lang];
   switch (spec.format) {
-    case 'number': return typeof v === 'number' ? num(lang, v, 0) : String(v);
-    case 'ha': return typeof v === 'number' ? `${num(lang, v, 2)} ha` : String(v);
-    case 'km2': return typeof v === 'number' ? `${num(lang, v, 2)} km²` : String(v);
-    case 'boolean': return v === true ? L.yes[lang] : v === false ? L.no[lang] : String(v);
-    case 'list': return Array.isArray(v) ? v.map(String).join(', ') : String(v);
-    case 'date': return typeof v === 'string' ? new Date(v + 'T00:00:00Z').toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'UTC' }) : String(v);
+    case 'number': return typeof v === 'number' ? num(lang, v, 0) : asText(v);
+    case 'ha': return typeof v === 'number' ? `${num(lang, v, 2)} ha` : asText(v);
+    case 'km2': return typeof v === 'number' ? `${num(lang, v, 2)} km²` : asText(v);
+    case 'boolean': return v === true ? L.yes[lang] : v === false ? L.no[lang] : asText(v);
+    case 'list': return Array.isArray(v) ? v.map(asText).join(', ') : asText(v);
+    case 'date': return typeof v === 'string' ? new Date(v + 'T00:00:00Z').toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'UTC' }) : asText(v);
     default:
       // Objects (e.g. ward_2025 {code, name}) show their name; anything else as plain text.
-      if (typeof v === 'object' && v && 'name' in v) return String((v as { name: unknown }).name);
-      return String(v);
+      if (typeof v === 'object' && v && Object.hasOwn(v, 'name')) return asText((v as { name: unknown }).name);
+      return asText(v);
   }
 }
+
+/**
+ * Any value as text, never throwing: objects as JSON (String() would give "[object Object]", or
+ * throw on one whose own "toString" is a string — property data from an imported file).
+ */
+function asText(v: unknown): string {
+  if (typeof v === 'object' && v !== null) {
+    try {
+      return JSON.stringify(v) ?? '';
+    } catch {
+      return '';
+    }
+  }
+  return String(v);
+}
+
+/** A feature's own property: "constructor" or "toString" missing from it must not read Object.prototype's. */
+const own = (p: Record<string, unknown>, key: string): unknown => (Object.hasOwn(p, key) ? p[key] : undefined);
 
 export function featureInfo(
   entry: LayerEntry,
@@ -123,12 +141,12 @@ export function featureInfo(
 ): FeatureInfo {
   const p = (f.properties ?? {}) as Record<string, unknown>;
   const kindKey = typeof p.kind === 'string' ? p.kind : '';
-  const kind = (entry.kinds?.[kindKey] ?? entry.title)[lang];
+  const kind = (entry.kinds && Object.hasOwn(entry.kinds, kindKey) ? entry.kinds[kindKey]! : entry.title)[lang];
   const rows: InfoRow[] = [];
   for (const spec of entry.fields ?? []) {
     // The confidence and the feature's own citation are shown in the source line (below), not as rows.
     if (spec.key === 'confidence' || spec.key === 'source') continue;
-    let raw = spec.key === 'aliases' && Array.isArray(p[spec.key]) ? aliasesIn(p[spec.key] as unknown[], lang) : p[spec.key];
+    let raw = spec.key === 'aliases' && Array.isArray(own(p, spec.key)) ? aliasesIn(own(p, spec.key) as unknown[], lang) : own(p, spec.key);
     // A bundled layer's free text written in the other language (no translation in the catalog) is
     // left out rather than shown untranslated; imported layers show the user's data as it is.
     if (entry.group !== 'imported') {

@@ -1,9 +1,10 @@
 // The checker: every rule of issue 3 over one parsed (or raw text) GeoJSON file. Pure: the Node
 // script and the in-browser import both call this and differ only in how they get the bytes.
+import type { Position } from 'geojson';
 import type { Polygonal as Areal } from '../geo/types.ts';
 import { fileProblem, featureProblem, type LayerKind, type Problem } from './types.ts';
 import { inferLayer, isProjectUnitsFile } from './layers.ts';
-import { decodeGeoJsonBytes, parseGeoJsonText } from './input.ts';
+import { binaryProblem, decodeGeoJsonBytes, parseGeoJsonText } from './input.ts';
 import { collectionBboxProblem, featureStructureProblems, topLevelFeatures } from './structure.ts';
 import { isWellShapedGeometry, polygonsOf, positionsOf, type LabelledPolygon } from './geometry.ts';
 import { extraDimensionWarning, rangeProblems } from './ranges.ts';
@@ -11,7 +12,10 @@ import { ringShapeProblemsOf, windingProblemsOf } from './rings.ts';
 import { kinkProblemsOf } from './kinks.ts';
 import { duplicateIdProblems, featureIdOf } from './ids.ts';
 import { geometryTypeProblem, propertyVerdict, schemaFor } from './schemas.ts';
-import { DISTRICT_BBOX, districtFromGeoJson, districtShape, extentProblem, type DistrictShape } from './extent.ts';
+import { DISTRICT_BBOX, districtFromGeoJson, districtShape, extentProblem, farProblem, type DistrictShape } from './extent.ts';
+import { crsMemberProblem } from './crs-member.ts';
+import { scanJson } from './scan.ts';
+import { formatCount, MAX_FEATURES, MAX_PROBLEMS_PER_FEATURE } from './limits.ts';
 import { describeTiling, measureTiling, tilingProblem, type Tiling } from './tiling.ts';
 import { slatedCountProblem } from './slated.ts';
 
@@ -38,6 +42,17 @@ interface GeometryVerdict {
   warnings: string[];
   /** A Polygon/MultiPolygon with no geometric problem, fit for clipping (tiling). */
   areal: Areal | null;
+  /** Those of `errors` that a clipping engine resolves itself (self-intersections, winding). */
+  repairable: string[];
+}
+
+/** All of a ring's points on one straight line (a bow-tie has zero area too, but is not flat). */
+function isFlat(ring: readonly Position[]): boolean {
+  const a = ring[0]!;
+  const b = ring.find((p) => p[0] !== a[0] || p[1] !== a[1]);
+  if (b === undefined) return true;
+  const dx = b[0]! - a[0]!, dy = b[1]! - a[1]!;
+  return ring.every((p) => dx * (p[1]! - a[1]!) - dy * (p[0]! - a[0]!) === 0);
 }
 
 /**
@@ -45,28 +60,39 @@ interface GeometryVerdict {
  * `clippable`: closed, long enough and without self-intersections — all that clipping (tiling) needs;
  * a wrong winding is reported but does not stop the tiling measurement.
  */
-function polygonProblems(polygon: LabelledPolygon): { errors: string[]; clippable: boolean } {
+function polygonProblems(polygon: LabelledPolygon): { errors: string[]; clippable: boolean; repairable?: true } {
   const shape = ringShapeProblemsOf(polygon);
   if (shape.length > 0) return { errors: shape, clippable: false };
-  const kinks = kinkProblemsOf(polygon);
-  if (kinks.length > 0) return { errors: kinks, clippable: false };
-  return { errors: windingProblemsOf(polygon), clippable: true };
+  // A flat ring (zero area: all its points on one line) is reported as such by the winding rule;
+  // calling its overlapping segments self-intersections would say less.
+  if (!polygon.rings.some(isFlat)) {
+    const kinks = kinkProblemsOf(polygon);
+    if (kinks.length > 0) return { errors: kinks, clippable: false, repairable: true };
+  }
+  return { errors: windingProblemsOf(polygon), clippable: true, repairable: true };
 }
 
-function geometryVerdict(g: unknown, shape: DistrictShape | null): GeometryVerdict {
+/** The extent rule: within the district (project layers, plans, units) or merely near it (any file). */
+interface ExtentRule {
+  shape: DistrictShape;
+  within: boolean;
+}
+
+function geometryVerdict(g: unknown, rule: ExtentRule): GeometryVerdict {
   // Malformed geometries were already reported by geojson-validation; null geometries by the schema.
-  if (!isWellShapedGeometry(g)) return { errors: [], warnings: [], areal: null };
+  if (!isWellShapedGeometry(g)) return { errors: [], warnings: [], areal: null, repairable: [] };
   const positions = positionsOf(g);
   const warning = extraDimensionWarning(positions);
   const warnings = warning === null ? [] : [warning];
   const ranges = rangeProblems(positions);
   // Out-of-range or infinite coordinates make winding, kinks and distances meaningless.
-  if (ranges.length > 0) return { errors: ranges, warnings, areal: null };
+  if (ranges.length > 0) return { errors: ranges, warnings, areal: null, repairable: [] };
   const verdicts = polygonsOf(g).map(polygonProblems);
-  const outside = shape === null ? null : extentProblem(positions, shape);
+  const outside = rule.within ? extentProblem(positions, rule.shape) : farProblem(positions, rule.shape);
   const errors = [...verdicts.flatMap((v) => v.errors), ...(outside === null ? [] : [outside])];
   const isAreal = g.type === 'Polygon' || g.type === 'MultiPolygon';
-  return { errors, warnings, areal: isAreal && verdicts.every((v) => v.clippable) ? g : null };
+  const repairable = verdicts.flatMap((v) => (v.repairable ? v.errors : []));
+  return { errors, warnings, areal: isAreal && verdicts.every((v) => v.clippable) ? g : null, repairable };
 }
 
 function propertiesOf(f: unknown): unknown {
@@ -91,13 +117,19 @@ function runChecks(value: unknown, layer: LayerKind, options: CheckOptions): Che
   if (typeof features === 'string') return { layer, featureCount: 0, problems: [fileProblem(features)], notes: [] };
   const problems: Problem[] = [];
   const notes: string[] = [];
+  if (features.length > MAX_FEATURES) {
+    return { layer, featureCount: features.length, problems: [fileProblem(`has ${formatCount(features.length)} features, more than the limit of ${formatCount(MAX_FEATURES)}`)], notes };
+  }
   const bbox = collectionBboxProblem(value as Record<string, unknown>);
   if (bbox !== null) problems.push(fileProblem(bbox));
+  const crs = crsMemberProblem((value as Record<string, unknown>).crs);
+  if (crs !== null) problems.push(fileProblem(crs));
 
   const schema = schemaFor(layer);
   const districtGeometry = options.district === undefined ? null : districtFromGeoJson(options.district);
-  const shape = schema?.withinDistrict ? districtShape(districtGeometry) : null;
-  if (shape !== null && districtGeometry === null) {
+  const within = schema?.withinDistrict === true;
+  const rule: ExtentRule = { shape: districtShape(districtGeometry), within };
+  if (within && districtGeometry === null) {
     const { west, east, south, north } = DISTRICT_BBOX;
     notes.push(`no usable district outline: extent tested against the bbox ${west}–${east} E, ${south}–${north} N`);
   }
@@ -115,12 +147,17 @@ function runChecks(value: unknown, layer: LayerKind, options: CheckOptions): Che
       const type = geometryTypeProblem(geometryOf(f), schema, layer);
       if (type !== null) errors.push(type);
     }
-    const verdict = geometryVerdict(geometryOf(f), shape);
+    const verdict = geometryVerdict(geometryOf(f), rule);
     areals.push(verdict.areal);
-    for (const m of [...errors, ...verdict.errors]) problems.push(featureProblem(i, id, m));
+    // A feature's own problems are capped (a polygon of 100,000 broken holes is one bad feature).
+    const all = [...errors, ...verdict.errors];
+    const shown = all.length > MAX_PROBLEMS_PER_FEATURE ? all.slice(0, MAX_PROBLEMS_PER_FEATURE - 1) : all;
+    const repairable = new Set(verdict.repairable);
+    for (const m of shown) problems.push(repairable.has(m) ? { ...featureProblem(i, id, m), rule: 'repairable' } : featureProblem(i, id, m));
+    if (shown.length < all.length) problems.push(featureProblem(i, id, `${all.length - shown.length} more problems in this feature`));
     for (const m of [...warnings, ...verdict.warnings]) problems.push(featureProblem(i, id, m, 'warning'));
   });
-  for (const d of duplicateIdProblems(ids)) problems.push(featureProblem(d.index, ids[d.index] ?? null, d.message));
+  for (const d of duplicateIdProblems(ids)) problems.push({ ...featureProblem(d.index, ids[d.index] ?? null, d.message), rule: 'repairable' });
 
   if (layer === 'units') {
     if (areals.every((g) => g !== null)) {
@@ -147,6 +184,9 @@ export function checkGeoJson(input: unknown, options: CheckOptions = {}): CheckR
   const layer = options.layer ?? (options.fileName === undefined ? 'generic' : inferLayer(options.fileName));
   let value = input;
   if (typeof input === 'string') {
+    // Limits first (features, positions, properties, depth): refused before JSON.parse builds anything.
+    const scan = scanJson(input);
+    if (!scan.ok) return { layer, featureCount: 0, problems: [fileProblem(scan.message)], notes: [] };
     const parsed = parseGeoJsonText(input);
     if (!parsed.ok) return { layer, featureCount: 0, problems: [parsed.problem], notes: [] };
     value = parsed.value;
@@ -167,8 +207,16 @@ export function checkFeatureCollection(input: unknown, options: CheckOptions = {
 
 /** Same, from a file's raw bytes (Node's readFile, the browser's File.arrayBuffer()). */
 export function checkGeoJsonBytes(bytes: Uint8Array, options: CheckOptions = {}): CheckReport {
-  const text = decodeGeoJsonBytes(bytes);
-  if (text.ok) return checkGeoJson(text.value, options);
   const layer = options.layer ?? (options.fileName === undefined ? 'generic' : inferLayer(options.fileName));
-  return { layer, featureCount: 0, problems: [text.problem], notes: [] };
+  const refuse = (p: Problem): CheckReport => ({ layer, featureCount: 0, problems: [p], notes: [] });
+  const binary = binaryProblem(bytes);
+  if (binary !== null) return refuse(binary);
+  // Limits on the bytes, before decoding: a refused file costs no string and no objects.
+  const scan = scanJson(bytes);
+  if (!scan.ok) return refuse(fileProblem(scan.message));
+  const text = decodeGeoJsonBytes(bytes);
+  if (!text.ok) return refuse(text.problem);
+  const parsed = parseGeoJsonText(text.value);
+  if (!parsed.ok) return refuse(parsed.problem);
+  return checkGeoJson(parsed.value, options);
 }

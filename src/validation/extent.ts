@@ -1,6 +1,7 @@
 // Features outside the district. A tolerance absorbs the differing generalisations of the source
 // outlines (the district and the units come from different maps); beyond it, a feature is misplaced
 // (swapped coordinates, a copy-paste from another district, a wrong projection).
+import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { isWellShapedGeometry, polygonsOf } from './geometry.ts';
 import { rangeProblems } from './ranges.ts';
@@ -37,19 +38,6 @@ function kmPerDegLon(lat: number): number {
   return 111.32 * Math.cos((lat * Math.PI) / 180);
 }
 
-function insideRings(x: number, y: number, rings: readonly Position[][]): boolean {
-  // Even-odd over the outer ring and its holes: inside the outer and not in a hole.
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i] as [number, number];
-      const [xj, yj] = ring[j] as [number, number];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-}
-
 function segmentDistanceKm(p: Position, a: Position, b: Position, kx: number): number {
   const px = p[0]! * kx, py = p[1]! * KM_PER_DEG_LAT;
   const ax = a[0]! * kx, ay = a[1]! * KM_PER_DEG_LAT;
@@ -60,23 +48,115 @@ function segmentDistanceKm(p: Position, a: Position, b: Position, kx: number): n
   return Math.hypot(px - ax - t * dx, py - ay - t * dy);
 }
 
-function distanceToOutlineKm(p: Position, shape: DistrictShape, kx: number): number {
-  let best = Infinity;
-  for (const rings of shape.polygons) {
-    for (const ring of rings) {
-      for (let i = 0; i + 1 < ring.length; i++) best = Math.min(best, segmentDistanceKm(p, ring[i]!, ring[i + 1]!, kx));
+/** The district outline's segments in a local km plane, indexed: built once per shape. */
+interface OutlineIndex {
+  index: Flatbush;
+  /** Segment i: ring positions a = seg[i][0], b = seg[i][1]. */
+  segs: [Position, Position][];
+  kx0: number;
+  bbox: [number, number, number, number];
+}
+
+const indexes = new WeakMap<DistrictShape, OutlineIndex>();
+
+function outlineIndex(shape: DistrictShape): OutlineIndex {
+  const cached = indexes.get(shape);
+  if (cached !== undefined) return cached;
+  const segs: [Position, Position][] = [];
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (const rings of shape.polygons) for (const ring of rings) {
+    for (let i = 0; i + 1 < ring.length; i++) segs.push([ring[i]!, ring[i + 1]!]);
+    for (const p of ring) {
+      w = Math.min(w, p[0]!);
+      e = Math.max(e, p[0]!);
+      s = Math.min(s, p[1]!);
+      n = Math.max(n, p[1]!);
     }
+  }
+  const kx0 = kmPerDegLon((s + n) / 2);
+  const index = new Flatbush(Math.max(1, segs.length));
+  for (const [a, b] of segs) {
+    index.add(Math.min(a[0]!, b[0]!) * kx0, Math.min(a[1]!, b[1]!) * KM_PER_DEG_LAT, Math.max(a[0]!, b[0]!) * kx0, Math.max(a[1]!, b[1]!) * KM_PER_DEG_LAT);
+  }
+  if (segs.length === 0) index.add(0, 0, 0, 0);
+  index.finish();
+  const out: OutlineIndex = { index, segs, kx0, bbox: [w, s, e, n] };
+  indexes.set(shape, out);
+  return out;
+}
+
+/** Even-odd crossings of a ray east from (x, y), through the index (only segments spanning y). */
+function insideShape(x: number, y: number, o: OutlineIndex): boolean {
+  let inside = false;
+  const py = y * KM_PER_DEG_LAT;
+  o.index.search(x * o.kx0, py, Infinity, py, (i) => {
+    const [a, b] = o.segs[i]!;
+    const xi = a[0]!, yi = a[1]!, xj = b[0]!, yj = b[1]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    return false;
+  });
+  return inside;
+}
+
+/** Distance (km) from p to the nearest outline segment: nearest boxes first, refined exactly. */
+function distanceToOutlineKm(p: Position, o: OutlineIndex): number {
+  if (o.segs.length === 0) return Infinity;
+  const kx = kmPerDegLon(p[1]!);
+  let best = Infinity;
+  // Box distances use the outline's kx; the exact test the point's: a 1% margin covers the difference.
+  for (const i of o.index.neighbors(p[0]! * o.kx0, p[1]! * KM_PER_DEG_LAT, 32)) {
+    const [a, b] = o.segs[i]!;
+    best = Math.min(best, segmentDistanceKm(p, a, b, kx));
+  }
+  const more = o.index.neighbors(p[0]! * o.kx0, p[1]! * KM_PER_DEG_LAT, Infinity, best * 1.01 + 1e-9);
+  for (const i of more) {
+    const [a, b] = o.segs[i]!;
+    best = Math.min(best, segmentDistanceKm(p, a, b, kx));
   }
   return best;
 }
 
-/** Largest distance (km) of any position outside the shape; 0 when all are inside. */
+/** Distance (km) from p to a lon/lat box, 0 inside it. */
+function boxDistanceKm(p: Position, box: readonly [number, number, number, number]): number {
+  const x = p[0]!, y = p[1]!;
+  const dx = x < box[0] ? box[0] - x : x > box[2] ? x - box[2] : 0;
+  const dy = y < box[1] ? box[1] - y : y > box[3] ? y - box[3] : 0;
+  return Math.hypot(dx * kmPerDegLon(Math.min(Math.abs(y), 89.9)), dy * KM_PER_DEG_LAT);
+}
+
+/** Exact distances are worked out for at most this many far positions (the farthest by box). */
+const FAR_SAMPLE = 1_000;
+
+/**
+ * Largest distance (km) of any position outside the shape; 0 when all are inside. Bounded work:
+ * positions within the outline's bbox are tested through the outline's segment index; positions
+ * outside it are certainly outside, and their exact distance is worked out for the FAR_SAMPLE
+ * farthest (by distance to the bbox, a lower bound), which is what the message reports.
+ */
 export function outsideDistanceKm(positions: readonly Position[], shape: DistrictShape): number {
+  const o = outlineIndex(shape);
   let worst = 0;
+  const far: { p: Position; d: number }[] = [];
+  let floor = 0;
   for (const p of positions) {
-    const [x, y] = p as [number, number];
-    if (shape.polygons.some((rings) => insideRings(x, y, rings))) continue;
-    worst = Math.max(worst, distanceToOutlineKm(p, shape, kmPerDegLon(y)));
+    const d = boxDistanceKm(p, o.bbox);
+    if (d > 0) {
+      if (d <= floor) continue;
+      far.push({ p, d });
+      if (far.length >= 2 * FAR_SAMPLE) {
+        far.sort((a, b) => b.d - a.d);
+        far.length = FAR_SAMPLE;
+        floor = far[FAR_SAMPLE - 1]!.d;
+      }
+      continue;
+    }
+    if (insideShape(p[0]!, p[1]!, o)) continue;
+    worst = Math.max(worst, distanceToOutlineKm(p, o));
+  }
+  far.sort((a, b) => b.d - a.d);
+  for (const { p, d } of far.slice(0, FAR_SAMPLE)) {
+    if (d <= worst) break;
+    worst = Math.max(worst, distanceToOutlineKm(p, o));
   }
   return worst;
 }
@@ -88,6 +168,24 @@ function formatDistance(km: number): string {
 export function extentProblem(positions: readonly Position[], shape: DistrictShape): string | null {
   const km = outsideDistanceKm(positions, shape);
   return km > EXTENT_TOLERANCE_KM ? `lies ${formatDistance(km)} outside ${shape.name}` : null;
+}
+
+/**
+ * Any layer, also one that may reach beyond the district (an overlay, the checker's generic files,
+ * coverage inputs): a feature more than FAR_KM from it is not about Việt Yên — swapped or wrong
+ * coordinates, or a wrong CRS (a polygon in Paris is 8,000 km away).
+ */
+export const FAR_KM = 100;
+
+export function farProblem(positions: readonly Position[], shape: DistrictShape): string | null {
+  const o = outlineIndex(shape);
+  let nearest = Infinity;
+  for (const p of positions) {
+    nearest = Math.min(nearest, boxDistanceKm(p, o.bbox));
+    if (nearest <= FAR_KM) return null;
+  }
+  if (!Number.isFinite(nearest)) return null;
+  return `lies ${formatDistance(nearest)} from ${shape.name}, more than ${FAR_KM} km away: wrong coordinates or coordinate system?`;
 }
 
 function isAreal(g: unknown): g is Polygon | MultiPolygon {

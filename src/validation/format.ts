@@ -40,3 +40,20 @@ export function formatProblem(file: string, p: Problem): string {
   const id = p.featureId === null ? '' : ` (id ${oneLine(p.featureId)})`;
   return `${file}: feature ${p.featureIndex}${id}: ${level}${message}`;
 }
+
+/**
+ * The problems of one file as output lines, at most `max` of them (errors first, then warnings,
+ * each in file order), and one last line counting the rest, so that a file of 50,000 broken
+ * features prints a readable page instead of 150,000 lines.
+ */
+export function problemLines(file: string, problems: readonly Problem[], max: number): string[] {
+  if (problems.length <= max) return problems.map((p) => formatProblem(file, p));
+  const errors = problems.filter((p) => p.severity === 'error');
+  const warnings = problems.filter((p) => p.severity !== 'error');
+  const ordered = [...errors, ...warnings];
+  const shown = ordered.slice(0, max);
+  const rest = problems.length - shown.length;
+  const features = new Set(ordered.slice(max).filter((p) => p.featureIndex !== null).map((p) => p.featureIndex)).size;
+  const where = features > 0 ? ` in ${features} feature${features === 1 ? '' : 's'}` : '';
+  return [...shown.map((p) => formatProblem(file, p)), `${file}: … and ${rest} more problem${rest === 1 ? '' : 's'}${where} not listed`];
+}

@@ -1,9 +1,10 @@
 // From bytes to a JSON value, with a problem instead of an exception at every step. Uses only
 // TextDecoder and JSON, which browsers and Node share.
 import { fileProblem, type Problem } from './types.ts';
+import { MAX_FILE_BYTES } from './limits.ts';
 
 /** Files above this are refused before reading: the real layers are a few MB at most. */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
@@ -13,12 +14,19 @@ export function sizeProblem(bytes: number, limit = MAX_FILE_BYTES): Problem | nu
   return fileProblem(`is ${mb(bytes)}, larger than the ${mb(limit)} limit; not read`);
 }
 
-export function decodeGeoJsonBytes(bytes: Uint8Array): Result<string> {
+/** UTF-16 or binary data: what makes bytes unfit to be JSON text at all (cheap: no decoding). */
+export function binaryProblem(bytes: Uint8Array): Problem | null {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, problem: fileProblem('is UTF-16 encoded; GeoJSON must be UTF-8 (RFC 7946 §11)') };
+    return fileProblem('is UTF-16 encoded; GeoJSON must be UTF-8 (RFC 7946 §11)');
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return { ok: false, problem: fileProblem(`contains binary data (NUL byte at offset ${nul}), not GeoJSON text`) };
+  if (nul >= 0) return fileProblem(`contains binary data (NUL byte at offset ${nul}), not GeoJSON text`);
+  return null;
+}
+
+export function decodeGeoJsonBytes(bytes: Uint8Array): Result<string> {
+  const binary = binaryProblem(bytes);
+  if (binary !== null) return { ok: false, problem: binary };
   try {
     // fatal: a lossy decode would turn bad bytes into U+FFFD and hide them in place names.
     // The decoder drops a UTF-8 BOM itself (ignoreBOM is false by default).

@@ -55,6 +55,11 @@ export function featureStructureProblems(feature: unknown): string[] {
     return ['invalid GeoJSON: malformed geometry coordinates'];
   }
   const kept = messages.filter((m) => !REPORTED_ELSEWHERE.some((s) => m.includes(s)));
+  // RFC 7946 §3.2: "properties" is an object or null; geojson-validation only checks it is there.
+  const props = (feature as Record<string, unknown>).properties;
+  if (props !== undefined && props !== null && (typeof props !== 'object' || Array.isArray(props))) {
+    kept.unshift(`"properties" is ${kindOf(props)}, must be an object or null`);
+  }
   const shown = kept.slice(0, MAX_STRUCTURE_MESSAGES).map((m) => `invalid GeoJSON: ${clip(m)}`);
   if (kept.length > MAX_STRUCTURE_MESSAGES) shown.push(`${kept.length - MAX_STRUCTURE_MESSAGES} more structural problems`);
   return shown;

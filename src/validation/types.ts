@@ -9,6 +9,11 @@ export interface Problem {
   featureId: string | null;
   message: string;
   severity: Severity;
+  /**
+   * 'repairable': an error a clipping engine resolves on its own (a self-intersection, a ring's
+   * winding, a repeated id): the coverage engine repairs and reports these instead of refusing.
+   */
+  rule?: 'repairable';
 }
 
 /** The project's layers; 'generic' gets only the structural and geometric checks. */

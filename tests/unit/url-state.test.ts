@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { encodeUrlState, decodeUrlState, meaningfulChange, type UrlState } from '../../src/state/url';
 
 const defaults: UrlState = {
-  view: null, layers: null, opacity: {}, selected: null, period: '2021', lang: 'vi', panel: 'legend', panelOpen: true, coverage: null,
+  view: null, layers: null, opacity: {}, selected: null, period: '2021', lang: 'vi', panel: 'legend', panelOpen: true, coverage: null, basemap: 'none',
 };
 
 describe('URL state', () => {
@@ -15,8 +15,10 @@ describe('URL state', () => {
       selected: { layerId: 'tourism', id: 'chua-bo-da' },
       period: '2025', lang: 'en', panel: 'coverage', panelOpen: false,
       coverage: { levels: ['detailed', 'zoning'], statuses: ['approved'], target: 0.7 },
+      basemap: 'satellite',
     };
     const hash = encodeUrlState(s);
+    expect(hash).toContain('basemap=satellite');
     expect(hash).toContain('map=14.5/21.24253/106.05263/30');
     expect(hash).toContain('layers=units-2021,tourism');
     expect(hash).toContain('levels=detailed,zoning&statuses=approved&target=70');
@@ -55,12 +57,19 @@ describe('URL state', () => {
         statuses: fc.uniqueArray(fc.constantFrom('approved', 'in_preparation'), { minLength: 1 }),
         target: fc.integer({ min: 0, max: 10000 }).map((x) => x / 10000),
       })),
+      basemap: fc.constantFrom('none', 'street', 'satellite', 'local'),
     }) as fc.Arbitrary<UrlState>;
     fc.assert(fc.property(arb, (s) => {
       const back = decodeUrlState(encodeUrlState(s), defaults);
       // -0 and 0 are the same view.
       expect(JSON.parse(JSON.stringify(back))).toEqual(JSON.parse(JSON.stringify({ ...s, view: s.view ? { ...s.view, bearing: s.view.bearing || 0 } : null })));
     }));
+  });
+
+  it('basemap: the offline default stays out of links; an unknown one is ignored', () => {
+    expect(encodeUrlState(defaults)).not.toContain('basemap');
+    expect(decodeUrlState('#basemap=local', defaults).basemap).toBe('local');
+    expect(decodeUrlState('#basemap=https://evil.example/{z}/{x}/{y}', defaults).basemap).toBe('none');
   });
 
   it('camera moves alone are not a meaningful change; layer changes are', () => {

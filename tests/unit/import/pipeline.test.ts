@@ -69,7 +69,9 @@ describe('importFile', () => {
   });
   it('refuses an unsupported user CRS', () => {
     const r = importFixture('plans-9214.zip', { crs: 'EPSG:2154' });
-    expect(r).toEqual({ ok: false, fileName: 'plans-9214.zip', error: 'plans-9214.zip: unsupported CRS "EPSG:2154" given' });
+    // (and, since issue 12, the same message as a catalog key for the panel: r.i18n)
+    expect(r).toMatchObject({ ok: false, fileName: 'plans-9214.zip', error: 'plans-9214.zip: unsupported CRS "EPSG:2154" given' });
+    expect(r.ok === false && r.i18n?.[0]?.key).toBe('importFail.crsGiven');
   });
   it('KML without an XML parser is an error, not a crash', () => {
     const r = importFile({ name: 'a.kml', bytes: strToU8('<kml/>') }, {});
