@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 
@@ -5,6 +6,8 @@ export default defineConfig({
   plugins: [solid()],
   // Relative base so the built app also works from a file share or a sub-path (meetings, offline).
   base: './',
+  // wkx (WKB of GeoPackages, in the import worker) requires Node's util for `inherits` only.
+  resolve: { alias: { util: fileURLToPath(new URL('./src/import/util-browser.ts', import.meta.url)) } },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

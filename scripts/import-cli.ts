@@ -1,10 +1,13 @@
-// npm run import -- FILE [--crs EPSG:9214] [--role plans|units|overlay] [--out FILE] [--repair] [--skip-invalid]
+// npm run import -- FILE [--crs EPSG:9214] [--role plans|units|overlay] [--layer NAME] [--out FILE] [--repair] [--skip-invalid]
 // Thin Node wrapper: the CLI itself is src/import/cli-core.ts (arguments in, exit code and output
 // out; unit-tested in-process). Exit codes: 0 = converted and valid, 2 = bad input, 1 = wrong usage.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { runImportCli } from '../src/import/cli-core.ts';
+import { loadSqliteNode } from '../src/import/sqlite-node.ts';
 
 const r = runImportCli(process.argv.slice(2), {
+  sqlite: await loadSqliteNode(), // SQLite as WebAssembly, for GeoPackages
+  size: (path) => statSync(path).size, // the size limit is checked before the file is read
   readFile: (path) => readFileSync(path),
   writeFile: (path, text) => writeFileSync(path, text),
   readDistrict: () => {

@@ -11,6 +11,11 @@ import { guessMapping } from '../import/fields';
 import type { Provenance } from '../layers/types';
 import { IMPORT_COLORS } from '../layers/imported';
 import type { ImportClient, LargeImport } from './import-client';
+import { MAX_INPUT_BYTES } from '../import/limits';
+import { sizeFailure } from '../import/limit-messages';
+import { previewCollection } from './preview-outline';
+import { parseCoverageResult } from '../coverage/result-file';
+import type { CoverageResult } from '../coverage/types';
 
 export interface PendingOptions {
   role: ImportRole;
@@ -49,10 +54,20 @@ export interface ImportController {
 
 const baseName = (f: string) => f.replace(/\.(geojson|json|zip|kml|kmz|dxf|gpkg)$/i, '');
 
-export function createImportController(client: () => ImportClient, district: () => unknown): ImportController {
+/** A coverage result file (`npm run coverage -- --format json`, e.g. computed in PostGIS): recognised by its head. */
+const RESULT_HEAD = /^\uFEFF?\s*\{\s*"units"\s*:/;
+const MAX_RESULT_BYTES = 20 * 1024 * 1024;
+
+export interface ImportControllerOptions {
+  /** A `.json` file holding a coverage result goes here (shown in the coverage panel), not to the import. */
+  onCoverageResult?: (r: { fileName: string; result: CoverageResult }) => void;
+}
+
+export function createImportController(client: () => ImportClient, district: () => unknown, opts: ImportControllerOptions = {}): ImportController {
   const [pending, setPending] = createStore<PendingImport[]>([]);
   // The bytes stay outside the store: proxies around large buffers are slow and pointless.
   const bytes = new Map<number, ArrayBuffer>();
+  const aborts = new Map<number, AbortController>();
   let nextKey = 1;
   let colorTurn = 0;
 
@@ -68,6 +83,10 @@ export function createImportController(client: () => ImportClient, district: () 
     const item = pending.find((p) => p.key === key);
     const data = bytes.get(key);
     if (!item || !data) return null;
+    // A newer run of the same file (other options) replaces one still in the worker.
+    aborts.get(key)?.abort();
+    const abort = new AbortController();
+    aborts.set(key, abort);
     const o = item.options;
     patch(key, (p) => (p.progress = { fraction: 0, stage: 'parse' }));
     let result: ImportResult;
@@ -78,10 +97,13 @@ export function createImportController(client: () => ImportClient, district: () 
         data,
         { role: o.role, crs: o.crs, mapping: o.mapping ? { ...o.mapping } : undefined, repair: o.repair, skipInvalid: o.skipInvalid, district: district(), layer: o.layer },
         (fraction, stage) => patch(key, (p) => (p.progress = { fraction, stage })),
+        abort.signal,
       ));
     } catch (e) {
+      if (abort.signal.aborted) return null; // cancelled, or replaced by a newer run
       result = { ok: false, fileName: item.fileName, error: `${item.fileName}: ${(e as Error).message}` };
     }
+    if (aborts.get(key) === abort) aborts.delete(key);
     if (!bytes.has(key)) return null; // cancelled meanwhile
     patch(key, (p) => {
       p.progress = null;
@@ -96,7 +118,7 @@ export function createImportController(client: () => ImportClient, district: () 
       const item = [...pending].reverse().find((p) => p.result?.ok);
       const r = item?.result;
       return item && r?.ok
-        ? { collection: unwrap(r.collection) as FeatureCollection, bbox: (r.placement.bbox as [number, number, number, number] | null) ?? null, color: item.color }
+        ? { collection: previewCollection(unwrap(r.collection) as FeatureCollection, unwrap(r.problems)), bbox: (r.placement.bbox as [number, number, number, number] | null) ?? null, color: item.color }
         : null;
     },
     null,
@@ -113,11 +135,29 @@ export function createImportController(client: () => ImportClient, district: () 
       for (const file of files) {
         const key = nextKey++;
         let data: ArrayBuffer;
+        // The size limit before reading: a 1.9 GB file must not be read (and cloned) first.
+        if (file.size > MAX_INPUT_BYTES) {
+          const f = sizeFailure(file.name, file.size, MAX_INPUT_BYTES);
+          setPending((l) => [...l, { key, fileName: file.name, progress: null, large: null, result: { ok: false, fileName: file.name, error: f.error, i18n: [f.i18n] }, options: { role: 'overlay', repair: false, skipInvalid: false }, name: baseName(file.name), color: IMPORT_COLORS[0]!, provenance: 'official' }]);
+          continue;
+        }
         try {
           data = await file.arrayBuffer();
         } catch (e) {
           setPending((l) => [...l, { key, fileName: file.name, progress: null, large: null, result: { ok: false, fileName: file.name, error: `${file.name}: cannot be read (${(e as Error).message})` }, options: { role: 'overlay', repair: false, skipInvalid: false }, name: baseName(file.name), color: IMPORT_COLORS[0]!, provenance: 'official' }]);
           continue;
+        }
+        if (opts.onCoverageResult && /\.json$/i.test(file.name) && data.byteLength <= MAX_RESULT_BYTES
+          && RESULT_HEAD.test(new TextDecoder().decode(data.slice(0, 256)))) {
+          const parsed = parseCoverageResult(new TextDecoder().decode(data), file.name);
+          if (parsed?.ok) {
+            opts.onCoverageResult({ fileName: file.name, result: parsed.result });
+            continue;
+          }
+          if (parsed) {
+            setPending((l) => [...l, { key, fileName: file.name, progress: null, large: null, result: { ok: false, fileName: file.name, error: parsed.error }, options: { role: 'overlay', repair: false, skipInvalid: false }, name: baseName(file.name), color: IMPORT_COLORS[0]!, provenance: 'official' }]);
+            continue;
+          }
         }
         bytes.set(key, data);
         setPending((l) => [...l, {
@@ -146,6 +186,9 @@ export function createImportController(client: () => ImportClient, district: () 
       patch(key, (p) => Object.assign(p, o));
     },
     cancel(key) {
+      // Stops the worker's work on this file now (it is terminated and restarted), not when it is done.
+      aborts.get(key)?.abort();
+      aborts.delete(key);
       bytes.delete(key);
       setPending((l) => l.filter((p) => p.key !== key));
     },

@@ -3,6 +3,9 @@
 import type { Localized } from './types';
 import { presenterMessages } from './presenter-messages';
 import { resolutionMessages } from './resolution-messages';
+import { mapMessages } from './map-messages';
+import { hostileMessages } from './hostile-messages';
+import { dbMessages } from './db-messages';
 
 export type { Lang, Localized } from './types';
 export { LANGS } from './types';
@@ -10,6 +13,9 @@ export { LANGS } from './types';
 export const messages = {
   ...presenterMessages,
   ...resolutionMessages,
+  ...mapMessages,
+  ...hostileMessages,
+  ...dbMessages,
   appTitle: { vi: 'Việt Yên — Bản đồ quy hoạch đô thị', en: 'Việt Yên — Urban planning map' },
   appSubtitle: {
     vi: 'Theo dõi lộ trình lên thị xã (Nghị quyết 2021 → thị xã 2024 → 4 phường của Bắc Ninh 2025)',
@@ -234,6 +240,10 @@ export const messages = {
   'importFmt.dxfNotRead': {
     vi: '{file}: {list} không được đọc (chỉ polyline kín và hatch thành vùng, chữ TEXT/MTEXT nằm trong vùng thành thuộc tính)',
     en: '{file}: {list} {were} not read (only closed polylines and hatches become polygons, with the TEXT/MTEXT inside them as properties)',
+  },
+  'importFmt.dxfTooComplex': {
+    vi: '{file}: các cung tròn của bản vẽ cần hơn {n} đỉnh; tách bản vẽ hoặc giảm số cung rồi lưu lại',
+    en: '{file}: the arcs of the drawing need more than {n} vertices; split the drawing or simplify its arcs and save again',
   },
   'importFmt.dxfDuplicates': {
     vi: '{file}: {n} đường bao lặp lại trên cùng lớp (vd. hatch trùng polyline) chỉ được đọc một lần',

@@ -7,15 +7,25 @@
 // features without --repair/--skip-invalid), 1 = wrong usage. Never prints a stack trace.
 import { importFile, formatImportProblem, type ImportRole } from './index.ts';
 import { nodeXmlParser } from './node-xml.ts';
+import { MAX_INPUT_BYTES } from './limits.ts';
+import { sizeFailure } from './limit-messages.ts';
+import { displayName } from './types.ts';
+import { problemLines } from '../validation/format.ts';
+import { MAX_LISTED_PROBLEMS } from '../validation/limits.ts';
+import type { SqliteModule } from './gpkg.ts';
 
-export const USAGE = 'usage: npm run import -- FILE [--crs EPSG:9214] [--role plans|units|overlay] [--out FILE] [--repair] [--skip-invalid]';
+export const USAGE = 'usage: npm run import -- FILE [--crs EPSG:9214] [--role plans|units|overlay] [--layer NAME] [--out FILE] [--repair] [--skip-invalid]';
 
 /** Failures throw errors carrying a Node-style `code` (ENOENT, EACCES, …), printed as "(CODE)". */
 export interface ImportCliIo {
+  /** The file's size in bytes (a stat, no read): files over the limit are refused before reading. */
+  size?(path: string): number;
   readFile(path: string): Uint8Array;
   writeFile(path: string, text: string): void;
   /** The parsed district outline, or undefined (the checker then falls back to the district bbox). */
   readDistrict?(): unknown;
+  /** SQLite for GeoPackages (loadSqliteNode() from sqlite-node.ts); without it a .gpkg cannot be read. */
+  sqlite?: SqliteModule;
 }
 
 export interface CliOutput {
@@ -29,6 +39,8 @@ interface Args {
   crs?: string;
   role: ImportRole;
   out?: string;
+  /** GeoPackage: the feature table to read. */
+  layer?: string;
   repair: boolean;
   skipInvalid: boolean;
 }
@@ -45,6 +57,7 @@ function parseArgs(argv: readonly string[]): Args | string {
       if (role !== 'plans' && role !== 'units' && role !== 'overlay') return `--role must be plans, units or overlay`;
       args.role = role;
     } else if (a === '--out') args.out = value();
+    else if (a === '--layer') args.layer = value();
     else if (a === '--repair') args.repair = true;
     else if (a === '--skip-invalid') args.skipInvalid = true;
     else if (a === '--help' || a === '-h') return USAGE;
@@ -55,6 +68,7 @@ function parseArgs(argv: readonly string[]): Args | string {
   if (file === undefined) return 'no FILE given';
   if (args.crs === undefined && argv.includes('--crs')) return '--crs needs a value';
   if (args.out === undefined && argv.includes('--out')) return '--out needs a value';
+  if (args.layer === undefined && argv.includes('--layer')) return '--layer needs a value';
   return { ...(args as Args), file };
 }
 
@@ -71,6 +85,11 @@ function main(argv: readonly string[], io: ImportCliIo, out: string[], err: stri
   }
   let bytes: Uint8Array;
   try {
+    const size = io.size?.(args.file);
+    if (size !== undefined && size > MAX_INPUT_BYTES) {
+      err.push(sizeFailure(displayName(args.file), size, MAX_INPUT_BYTES).error);
+      return 2;
+    }
     bytes = io.readFile(args.file);
   } catch (e) {
     err.push(`${args.file}: cannot be read (${errorCode(e)})`);
@@ -85,6 +104,8 @@ function main(argv: readonly string[], io: ImportCliIo, out: string[], err: stri
       skipInvalid: args.skipInvalid,
       district: io.readDistrict?.(),
       ...(args.crs === undefined ? {} : { crs: args.crs }),
+      ...(args.layer === undefined ? {} : { layer: args.layer }),
+      ...(io.sqlite === undefined ? {} : { sqlite: io.sqlite }),
     },
   );
   if (!result.ok) {
@@ -98,7 +119,7 @@ function main(argv: readonly string[], io: ImportCliIo, out: string[], err: stri
     const id = r.featureId === null ? '' : ` (id ${r.featureId})`;
     err.push(`${name}: feature ${r.featureIndex}${id}: ${r.message}`);
   }
-  for (const p of result.problems) err.push(formatImportProblem(name, p));
+  err.push(...problemLines(name, result.problems, MAX_LISTED_PROBLEMS));
   err.push(`${name}: ${result.kind}, ${result.crs.code} (${result.crs.source}), ${result.collection.features.length} feature(s)`);
   if (result.crs.needsConfirmation) {
     err.push(`${name}: the CRS is a guess; confirm it with --crs ${result.crs.code} (or give the right one)`);

@@ -6,78 +6,14 @@
 import proj4 from 'proj4';
 import { fail, isRecord, ok, type Step } from './types.ts';
 
-// VN-2000 → WGS 84, position-vector convention (PROJ's +towgs84): EPSG:6960's coordinate-frame
-// rotations with their signs flipped (see /work/shared/facts/viet-yen.md, VN-2000).
-export const VN2000_TOWGS84 =
-  '-191.90441429,-39.30318279,-111.45032835,0.00928836,-0.01975479,0.00427372,0.252906278';
-
-export interface CrsDef {
-  code: string;
-  name: string;
-  proj4: string;
-  kind: 'geographic' | 'projected';
-  datum: 'WGS 84' | 'VN-2000';
-}
-
-function tm3(code: number, lon0: number, label: string): CrsDef {
-  return {
-    code: `EPSG:${code}`,
-    name: `VN-2000 / TM-3 ${label}`,
-    proj4: `+proj=tmerc +lat_0=0 +lon_0=${lon0} +k=0.9999 +x_0=500000 +y_0=0 +ellps=WGS84 +towgs84=${VN2000_TOWGS84} +units=m +no_defs`,
-    kind: 'projected',
-    datum: 'VN-2000',
-  };
-}
-
-function utm(code: number, zone: 48 | 49, datum: CrsDef['datum']): CrsDef {
-  const lon0 = zone === 48 ? 105 : 111;
-  const shift = datum === 'VN-2000' ? `+ellps=WGS84 +towgs84=${VN2000_TOWGS84}` : '+datum=WGS84';
-  return {
-    code: `EPSG:${code}`,
-    name: `${datum === 'VN-2000' ? 'VN-2000' : 'WGS 84'} / UTM zone ${zone}N`,
-    proj4: `+proj=tmerc +lat_0=0 +lon_0=${lon0} +k=0.9996 +x_0=500000 +y_0=0 ${shift} +units=m +no_defs`,
-    kind: 'projected',
-    datum,
-  };
-}
-
-/** Every CRS the import understands. EPSG:9214 is exactly the facts file's definition. */
-export const SUPPORTED_CRS: readonly CrsDef[] = [
-  { code: 'EPSG:4326', name: 'WGS 84', proj4: '+proj=longlat +datum=WGS84 +no_defs', kind: 'geographic', datum: 'WGS 84' },
-  {
-    code: 'EPSG:4756',
-    name: 'VN-2000 (geographic)',
-    proj4: `+proj=longlat +ellps=WGS84 +towgs84=${VN2000_TOWGS84} +no_defs`,
-    kind: 'geographic',
-    datum: 'VN-2000',
-  },
-  // Central meridians as in the EPSG dataset (PROJ 9.1's projinfo).
-  tm3(9205, 103, '103-00'),
-  tm3(9206, 104, '104-00'),
-  tm3(9207, 104.5, '104-30'),
-  tm3(9208, 104.75, '104-45'),
-  tm3(9209, 105.5, '105-30'),
-  tm3(9210, 105.75, '105-45'),
-  tm3(9211, 106, '106-00'),
-  tm3(9212, 106.25, '106-15'),
-  tm3(9213, 106.5, '106-30'),
-  tm3(9214, 107, '107-00'),
-  tm3(9215, 107.25, '107-15'),
-  tm3(9216, 107.5, '107-30'),
-  tm3(9217, 108.25, '108-15'),
-  tm3(9218, 108.5, '108-30'),
-  utm(3405, 48, 'VN-2000'),
-  utm(3406, 49, 'VN-2000'),
-  utm(32648, 48, 'WGS 84'),
-  utm(32649, 49, 'WGS 84'),
-];
+// The table of supported CRSs lives in crs-defs.ts (no proj4 there: the page's UI lists them
+// without loading the projection library, which only the import worker needs).
+import { SUPPORTED_CRS, VN2000_TOWGS84, crsDef, type CrsDef } from './crs-defs.ts';
+export { SUPPORTED_CRS, VN2000_TOWGS84, crsDef, type CrsDef };
 
 /** The suggestion for metric coordinates near Việt Yên without a CRS (Bắc Giang's TM-3 zone). */
 export const DEFAULT_METRIC_CRS = 'EPSG:9214';
 
-export function crsDef(code: string): CrsDef | undefined {
-  return SUPPORTED_CRS.find((c) => c.code === code);
-}
 
 /**
  * "EPSG:9214", "epsg:9214", "9214", "urn:ogc:def:crs:EPSG::9214", "urn:ogc:def:crs:OGC:1.3:CRS84",
@@ -148,24 +84,41 @@ function describeProjection(p: Record<string, unknown>): string {
   return parts.join(', ');
 }
 
+// The root keywords of WKT 1 (OGC, ESRI) and WKT 2 coordinate systems.
+const WKT_ROOT = /^(PROJCS|GEOGCS|GEOCCS|COMPD_CS|VERT_CS|LOCAL_CS|FITTED_CS|PROJCRS|PROJECTEDCRS|GEOGCRS|GEOGRAPHICCRS|GEODCRS|GEODETICCRS|BASEGEOGCRS|COMPOUNDCRS|BOUNDCRS|ENGCRS|ENGINEERINGCRS|VERTCRS|VERTICALCRS)\s*[[(]/i;
+
+/** Null when the text opens like WKT; else its first characters, quoted, for the message. */
+export function wktStart(text: string): string | null {
+  const t = text.replace(/^\uFEFF/, '').trimStart();
+  if (WKT_ROOT.test(t)) return null;
+  // eslint-disable-next-line no-control-regex
+  const head = t.slice(0, 24).replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '?');
+  return JSON.stringify(head.length < t.length ? `${head}…` : head);
+}
+
 /**
  * The supported CRS a .prj (or any WKT) describes. Errors say what was found, e.g.
  * "the .prj describes Lambert_Conformal_Conic, …, which is not supported".
  */
-export function crsFromWkt(wkt: string): Step<string> {
+export function crsFromWkt(wkt: string, what = 'the .prj'): Step<string> {
   const text = wkt.replace(/^\uFEFF/, '').trim();
-  if (text === '') return fail('the .prj is empty');
+  if (text === '') return fail(`${what} is empty`);
+  const start = wktStart(text);
+  if (start !== null) return fail(`${what} is not a coordinate system description (WKT): it starts with ${start}`);
   let parsed: Record<string, unknown>;
   try {
     // proj4.Proj parses WKT (OGC, ESRI, WKT2) into its parameter object.
     parsed = new proj4.Proj(text) as unknown as Record<string, unknown>;
   } catch (e) {
-    return fail(`the .prj could not be read as WKT (${e instanceof Error ? e.message.slice(0, 80) : 'parse error'})`);
+    // proj4's parser fails on some malformed WKT with a JavaScript error of its own ("Cannot read
+    // properties of null"): that says nothing to a planner.
+    if (e instanceof TypeError || e instanceof RangeError) return fail(`${what} could not be read as WKT (malformed brackets or keywords)`);
+    return fail(`${what} could not be read as WKT (${e instanceof Error ? e.message.slice(0, 80) : 'parse error'})`);
   }
   const projName = String(parsed.projName ?? '').toLowerCase().replace(/[\s_]+/g, '');
   const datum = datumOf(parsed);
   const unsupported = fail<string>(
-    `the .prj describes ${describeProjection(parsed)} (datum ${datum === 'other' ? 'not WGS 84 or VN-2000' : datum}), which is not supported; supported: ${supportedList()}`,
+    `${what} describes ${describeProjection(parsed)} (datum ${datum === 'other' ? 'not WGS 84 or VN-2000' : datum}), which is not supported; supported: ${supportedList()}`,
   );
   if (datum === 'other') return unsupported;
   if (projName === 'longlat' || projName === 'lonlat' || projName === 'latlong') {

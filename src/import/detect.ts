@@ -3,13 +3,14 @@
 // Office document, a renamed file) instead of failing later with a parser error.
 import { extensionOf } from './zip.ts';
 import type { Step } from './types.ts';
+import { detectDrawingOrGeoPackage } from './detect-formats.ts';
 import { fail, ok } from './types.ts';
 
-export type FileKind = 'geojson' | 'kml' | 'kmz' | 'zip';
+export type FileKind = 'geojson' | 'kml' | 'kmz' | 'zip' | 'dxf' | 'gpkg';
 
 const SHAPEFILE_PARTS = ['.shp', '.shx', '.dbf', '.prj', '.cpg', '.sbn', '.sbx', '.qix'];
-const OFFICE = ['.docx', '.xlsx', '.pptx', '.doc', '.xls', '.pdf', '.odt', '.ods', '.dwg', '.dxf'];
-export const ACCEPTED_EXTENSIONS = ['.geojson', '.json', '.zip', '.kml', '.kmz'] as const;
+const OFFICE = ['.docx', '.xlsx', '.pptx', '.doc', '.xls', '.pdf', '.odt', '.ods'];
+export const ACCEPTED_EXTENSIONS = ['.geojson', '.json', '.zip', '.kml', '.kmz', '.dxf', '.gpkg'] as const;
 
 function isZipMagic(b: Uint8Array): boolean {
   // Local file header, or the end-of-central-directory record of an empty archive.
@@ -33,6 +34,9 @@ export function detectKind(fileName: string, bytes: Uint8Array): Step<FileKind> 
   }
   if (OFFICE.includes(ext)) return fail(`${fileName}: ${ext} files are not geodata; accepted: ${accepted}`);
   if (bytes.length === 0) return fail(`${fileName}: is empty (0 bytes)`);
+  // DXF drawings and GeoPackages (issue 13); a .dwg is refused with the way out.
+  const drawing = detectDrawingOrGeoPackage(fileName, ext, bytes);
+  if (drawing !== null) return drawing;
   const zip = isZipMagic(bytes);
   switch (ext) {
     case '.geojson':

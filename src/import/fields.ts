@@ -103,7 +103,8 @@ export function applyMapping(fc: AnyCollection, mapping: FieldMapping, options: 
     const rawDate = read(f, 'date');
     return {
       type: 'Feature',
-      geometry: f.geometry,
+      // A feature without a "geometry" member stays without one, for the checker to report.
+      ...(('geometry' in f ? { geometry: f.geometry } : {}) as { geometry: AnyFeature['geometry'] }),
       properties: {
         id: text(read(f, 'id')) ?? `${stemName}-${i + 1}`,
         name: text(read(f, 'name')) ?? '',
@@ -122,4 +123,21 @@ export function applyMapping(fc: AnyCollection, mapping: FieldMapping, options: 
     };
   });
   return { type: 'FeatureCollection', features };
+}
+
+/**
+ * The attribute names for the mapping dialog, at most `max` of them (a hostile file can have
+ * 100,000: each would become an option of every select), and whether there were more.
+ */
+export function fieldsUpTo(fc: AnyCollection, max: number): { fields: string[]; more: boolean } {
+  const seen = new Set<string>();
+  for (const f of fc.features) {
+    const props = isRecord(f) && isRecord(f.properties) ? f.properties : {};
+    for (const k of Object.keys(props)) {
+      if (seen.has(k)) continue;
+      if (seen.size >= max) return { fields: [...seen], more: true };
+      seen.add(k);
+    }
+  }
+  return { fields: [...seen], more: false };
 }

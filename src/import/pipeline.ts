@@ -8,13 +8,18 @@ import { listZip, extensionOf, isJunkEntry } from './zip.ts';
 import { parseGeoJsonBytes } from './geojson.ts';
 import { parseKmlBytes, parseKmz } from './kml.ts';
 import { parseShapefileZip, shpMembers } from './shapefile.ts';
-import { crsDef, crsFromWkt, guessCrsFromExtent, normaliseCrsCode, type Extent } from './crs.ts';
+import { parseDxfBytes } from './dxf.ts';
+import { parseGeoPackage, type SqliteModule } from './gpkg.ts';
+import { localized, type LocalizedMessage } from './format-messages.ts';
+import { crsDef, crsFromWkt, guessCrsFromExtent, normaliseCrsCode, wktStart, type Extent } from './crs.ts';
 import { extent as bboxOf } from '../geo/extent.ts';
 import { previewPlacement, reprojectCollection, type Placement } from './reproject.ts';
-import { applyMapping, fieldsOf, guessMapping, type FieldMapping } from './fields.ts';
+import { applyMapping, fieldsUpTo, guessMapping, type FieldMapping } from './fields.ts';
 import { invalidFeatureIndexes, validateImported } from './validate.ts';
 import { dropFeatures, repairFeatures, rewindCollection, type RepairAction } from './repair.ts';
-import { MAX_FEATURES, MAX_INPUT_BYTES, formatMb } from './limits.ts';
+import { MAX_FEATURES, MAX_FIELDS, MAX_INPUT_BYTES, formatCount } from './limits.ts';
+import { featureCountFailure, sizeFailure } from './limit-messages.ts';
+import { localizeFailure } from './failure-messages.ts';
 import { featureProblem, type Problem } from '../validation/types.ts';
 import type { AnyCollection, Bbox, CrsChoice, ImportRole, ProgressCallback, XmlParser } from './types.ts';
 import { displayName, errorText } from './types.ts';
@@ -42,9 +47,13 @@ export interface ImportOptions {
   /** Parsed district outline for the extent rule and the placement preview. */
   district?: unknown;
   onProgress?: ProgressCallback;
+  /** GeoPackage: the feature table to read (default: the first, with a warning when there are several). */
+  layer?: string;
+  /** Needed for GeoPackages: the sql.js module (sqlite-node.ts in Node, sqlite-browser.ts in the worker). */
+  sqlite?: SqliteModule;
 }
 
-export type SourceKind = 'geojson' | 'shapefile' | 'kml' | 'kmz';
+export type SourceKind = 'geojson' | 'shapefile' | 'kml' | 'kmz' | 'dxf' | 'geopackage';
 
 export interface ImportSuccess {
   ok: true;
@@ -69,6 +78,11 @@ export interface ImportSuccess {
   repairs: RepairAction[];
   /** Shapefiles: the TextDecoder label the attributes were read with. */
   encoding?: string;
+  /** GeoPackages: every feature table (for the UI's table choice) and the one read. */
+  layers?: string[];
+  layer?: string;
+  /** Messages among `warnings` (by their text) that the UI can show in its language. */
+  i18n?: LocalizedMessage[];
 }
 
 export interface ImportFailure {
@@ -77,6 +91,10 @@ export interface ImportFailure {
   error: string;
   /** True when the only obstacle is an unknown CRS: call again with `crs`. */
   needsCrs?: boolean;
+  /** The error (by its text) in a form the UI can show in its language. */
+  i18n?: LocalizedMessage[];
+  /** GeoPackages: every feature table, so that another can be chosen. */
+  layers?: string[];
 }
 
 export type ImportResult = ImportSuccess | ImportFailure;
@@ -85,27 +103,63 @@ interface Parsed {
   kind: SourceKind;
   collection: AnyCollection;
   /** Declared CRS: from .prj / crs member / KML. null = none declared. */
-  declared: { code: string; source: 'prj' | 'geojson' | 'kml' } | null;
+  declared: { code: string; source: 'prj' | 'geojson' | 'kml' | 'gpkg' } | null;
   /** A declared CRS that could not be understood (unsupported .prj): an error unless the user chose. */
   declaredError: string | null;
   warnings: string[];
   encoding?: string;
+  /** DXF and GeoPackage: localized forms of some warnings / of declaredError. */
+  i18n?: LocalizedMessage[];
+  layers?: string[];
+  layer?: string;
 }
 
 type ParseOutcome = { ok: true; value: Parsed } | ImportFailure;
 
 function failure(fileName: string, error: string, needsCrs = false): ImportFailure {
-  return needsCrs ? { ok: false, fileName, error, needsCrs } : { ok: false, fileName, error };
+  const out: ImportFailure = needsCrs ? { ok: false, fileName, error, needsCrs } : { ok: false, fileName, error };
+  // The older English refusals get their catalog key too, so the panel shows every one in the UI language.
+  const i18n = localizeFailure(error);
+  if (i18n !== null) out.i18n = [i18n];
+  return out;
+}
+
+/** A failure carrying its localized message, when the step that failed had one. */
+function localizedFailure(file: string, f: { error: string; i18n?: LocalizedMessage; needsCrs?: boolean }, layers?: string[]): ImportFailure {
+  const out = failure(file, f.error, f.needsCrs === true);
+  if (f.i18n !== undefined) out.i18n = [f.i18n];
+  if (layers !== undefined) out.layers = layers;
+  return out;
 }
 
 function parseInput(file: string, bytes: Uint8Array, options: ImportOptions): ParseOutcome {
   const detected = detectKind(file, bytes);
-  if (!detected.ok) return failure(file, detected.error);
+  if (!detected.ok) return localizedFailure(file, detected);
   const needXml = (): XmlParser | null => options.xmlParser ?? null;
   switch (detected.value) {
+    case 'dxf': {
+      const r = parseDxfBytes(file, bytes);
+      if (!r.ok) return localizedFailure(file, r);
+      const { collection, messages, warnings } = r.value;
+      return { ok: true, value: { kind: 'dxf', collection, declared: null, declaredError: null, warnings: [...messages.map((m) => m.text), ...warnings], i18n: messages } };
+    }
+    case 'gpkg': {
+      if (options.sqlite === undefined) return failure(file, `${file}: GeoPackage needs SQLite (internal: sqlite option missing)`);
+      const r = parseGeoPackage(file, bytes, options.sqlite, options.layer);
+      if (!r.ok) return localizedFailure(file, r);
+      const g = r.value;
+      const i18n = [...g.messages, ...(g.declaredError === null ? [] : [g.declaredError.i18n])];
+      return {
+        ok: true,
+        value: {
+          kind: 'geopackage', collection: g.collection, declared: g.declared === null ? null : { code: g.declared, source: 'gpkg' },
+          declaredError: g.declaredError?.error ?? null, warnings: [...g.messages.map((m) => m.text), ...g.warnings], i18n, layers: g.tables, layer: g.table,
+        },
+      };
+    }
     case 'geojson': {
       const r = parseGeoJsonBytes(file, bytes);
-      if (!r.ok) return failure(file, r.error);
+      if (!r.ok) return localizedFailure(file, r);
       const declared = r.value.crs === null ? null : { code: r.value.crs, source: 'geojson' as const };
       return { ok: true, value: { kind: 'geojson', collection: r.value.collection, declared, declaredError: null, warnings: r.value.warnings } };
     }
@@ -113,14 +167,14 @@ function parseInput(file: string, bytes: Uint8Array, options: ImportOptions): Pa
       const xml = needXml();
       if (xml === null) return failure(file, `${file}: KML needs an XML parser (internal: xmlParser option missing)`);
       const r = parseKmlBytes(file, bytes, xml);
-      if (!r.ok) return failure(file, r.error);
+      if (!r.ok) return localizedFailure(file, r);
       return { ok: true, value: { kind: 'kml', collection: r.value.collection, declared: { code: 'EPSG:4326', source: 'kml' }, declaredError: null, warnings: r.value.warnings } };
     }
     case 'kmz':
     case 'zip': {
       options.onProgress?.(0, 'unzip');
       const listed = listZip(file, bytes);
-      if (!listed.ok) return failure(file, listed.error);
+      if (!listed.ok) return localizedFailure(file, listed);
       const entries = listed.value;
       const hasKml = entries.some((e) => !isJunkEntry(e.name) && extensionOf(e.name) === '.kml');
       if (detected.value === 'kmz' || (shpMembers(entries).length === 0 && hasKml)) {
@@ -128,20 +182,29 @@ function parseInput(file: string, bytes: Uint8Array, options: ImportOptions): Pa
         if (xml === null) return failure(file, `${file}: KMZ needs an XML parser (internal: xmlParser option missing)`);
         const r = parseKmz(file, bytes, xml);
         options.onProgress?.(1, 'unzip');
-        if (!r.ok) return failure(file, r.error);
+        if (!r.ok) return localizedFailure(file, r);
         return { ok: true, value: { kind: 'kmz', collection: r.value.collection, declared: { code: 'EPSG:4326', source: 'kml' }, declaredError: null, warnings: r.value.warnings } };
       }
       const r = parseShapefileZip(file, bytes, entries);
       options.onProgress?.(1, 'unzip');
-      if (!r.ok) return failure(file, r.error);
+      if (!r.ok) return localizedFailure(file, r);
       let declared: Parsed['declared'] = null;
       let declaredError: string | null = null;
+      const i18n: LocalizedMessage[] = [...(r.value.i18n ?? [])];
       if (r.value.prj !== null) {
-        const c = crsFromWkt(r.value.prj);
-        if (c.ok) declared = { code: c.value, source: 'prj' };
-        else declaredError = `${file}: ${c.error}`;
+        const start = wktStart(r.value.prj);
+        if (start !== null) {
+          // Garbage in the .prj: said so, in the UI language too.
+          const m = localized('importBad.prjNotWkt', { file, start });
+          declaredError = m.text;
+          i18n.push(m);
+        } else {
+          const c = crsFromWkt(r.value.prj);
+          if (c.ok) declared = { code: c.value, source: 'prj' };
+          else declaredError = `${file}: ${c.error}`;
+        }
       }
-      return { ok: true, value: { kind: 'shapefile', collection: r.value.collection, declared, declaredError, warnings: r.value.warnings, encoding: r.value.encoding } };
+      return { ok: true, value: { kind: 'shapefile', collection: r.value.collection, declared, declaredError, warnings: r.value.warnings, encoding: r.value.encoding, i18n } };
     }
   }
 }
@@ -166,7 +229,13 @@ function chooseCrs(file: string, parsed: Parsed, options: ImportOptions): CrsOut
     }
     return { ok: true, choice: { code, source: 'user', needsConfirmation: false }, warnings };
   }
-  if (parsed.declaredError !== null) return failure(file, parsed.declaredError, true);
+  if (parsed.declaredError !== null) {
+    const f = failure(file, parsed.declaredError, true);
+    const localizedError = parsed.i18n?.find((m) => m.text === parsed.declaredError);
+    if (localizedError !== undefined) f.i18n = [localizedError];
+    if (parsed.layers !== undefined) f.layers = parsed.layers;
+    return f;
+  }
   if (parsed.declared !== null) {
     const def = crsDef(parsed.declared.code);
     // A declared CRS that contradicts the numbers is the commonest mistake (a wrong .prj copied over).
@@ -203,7 +272,8 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
   const bytes = input.bytes instanceof Uint8Array ? input.bytes : new Uint8Array(input.bytes);
   const progress = options.onProgress;
   if (bytes.length > MAX_INPUT_BYTES) {
-    return failure(file, `${file}: is ${formatMb(bytes.length)}, larger than the ${formatMb(MAX_INPUT_BYTES)} limit`);
+    // Callers check the size before reading the file (the CLI's stat, the panel's File.size); this is the backstop.
+    return localizedFailure(file, sizeFailure(file, bytes.length, MAX_INPUT_BYTES));
   }
   progress?.(0, 'parse');
   const parsedOutcome = parseInput(file, bytes, options);
@@ -211,10 +281,11 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
   const parsed = parsedOutcome.value;
   progress?.(1, 'parse');
   if (parsed.collection.features.length > MAX_FEATURES) {
-    return failure(file, `${file}: has ${parsed.collection.features.length} features, more than the limit of ${MAX_FEATURES}`);
+    // GeoJSON, KML and Shapefiles are counted before parsing; this catches the other readers.
+    return localizedFailure(file, featureCountFailure(file, parsed.collection.features.length, MAX_FEATURES));
   }
   const crs = chooseCrs(file, parsed, options);
-  if (!crs.ok) return crs;
+  if (!crs.ok) return parsed.layers === undefined || crs.layers !== undefined ? crs : { ...crs, layers: parsed.layers };
   const warnings = [...parsed.warnings, ...crs.warnings];
 
   progress?.(0, 'reproject');
@@ -227,7 +298,13 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
 
   progress?.(0, 'validate');
   const role = options.role ?? 'overlay';
-  const fields = fieldsOf(parsed.collection);
+  const named = fieldsUpTo(parsed.collection, MAX_FIELDS);
+  const fields = named.fields;
+  if (named.more) {
+    const m = localized('importLimit.fields', { file, n: `> ${formatCount(MAX_FIELDS)}`, max: formatCount(MAX_FIELDS) });
+    warnings.push(m.text);
+    (parsed.i18n ??= []).push(m);
+  }
   // Shapefile, KML and pre-RFC 7946 GeoJSON (one with a crs member) follow other winding rules.
   const foreignWinding = parsed.kind !== 'geojson' || parsed.declared?.source === 'geojson';
   let collection = foreignWinding ? rewindCollection(reprojected.collection) : reprojected.collection;
@@ -276,6 +353,9 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
   if (crs.choice.code !== 'EPSG:4326') result.sourceCollection = parsed.collection;
   if (mapping !== undefined) result.mapping = mapping;
   if (parsed.encoding !== undefined) result.encoding = parsed.encoding;
+  if (parsed.layers !== undefined) result.layers = parsed.layers;
+  if (parsed.layer !== undefined) result.layer = parsed.layer;
+  if (parsed.i18n !== undefined && parsed.i18n.length > 0) result.i18n = parsed.i18n;
   return result;
 }
 

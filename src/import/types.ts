@@ -28,8 +28,8 @@ export type ImportRole = 'plans' | 'units' | 'overlay';
 export type ProgressStage = 'unzip' | 'parse' | 'reproject' | 'validate';
 export type ProgressCallback = (fraction: number, stage: ProgressStage) => void;
 
-/** Where the CRS came from: the .prj, the GeoJSON crs member, KML (always WGS 84), a guess, or the user. */
-export type CrsSource = 'prj' | 'geojson' | 'kml' | 'guess' | 'user';
+/** Where the CRS came from: the .prj, the GeoJSON crs member, KML (always WGS 84), a GeoPackage's gpkg_spatial_ref_sys, a guess, or the user. */
+export type CrsSource = 'prj' | 'geojson' | 'kml' | 'gpkg' | 'guess' | 'user';
 
 export interface CrsChoice {
   code: string;

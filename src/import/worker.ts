@@ -3,8 +3,11 @@
 // responsive on large files. DOMParser does not exist in workers; @xmldom/xmldom reads KML instead.
 import { importFile, type ImportOptions, type ImportResult } from './pipeline';
 import { nodeXmlParser } from './node-xml';
+import { isSqlite } from './gpkg-magic';
+import { loadSqliteBrowser } from './sqlite-browser';
+import { lightPreview } from './preview-lite';
 
-export type ImportRequest = { id: number; name: string; bytes: ArrayBuffer; options: Omit<ImportOptions, 'onProgress' | 'xmlParser'> };
+export type ImportRequest = { id: number; name: string; bytes: ArrayBuffer; options: Omit<ImportOptions, 'onProgress' | 'xmlParser' | 'sqlite'> };
 export type ImportMessage =
   | { id: number; type: 'progress'; fraction: number; stage: string }
   | { id: number; type: 'done'; result: ImportResult; large: LargeImport | null };
@@ -25,14 +28,17 @@ export const PREVIEW_FEATURES = 2_000;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const xmlParser = nodeXmlParser();
 
-scope.onmessage = (ev: MessageEvent<ImportRequest>) => {
+scope.onmessage = async (ev: MessageEvent<ImportRequest>) => {
   const { id, name, bytes, options } = ev.data;
   let last = 0;
+  // A GeoPackage needs SQLite (WebAssembly, served by the app): compiled on the first one only.
+  const sqlite = isSqlite(new Uint8Array(bytes, 0, Math.min(16, bytes.byteLength))) ? await loadSqliteBrowser().catch(() => undefined) : undefined;
   const result = importFile(
     { name, bytes },
     {
       ...options,
       xmlParser,
+      ...(sqlite === undefined ? {} : { sqlite }),
       onProgress: (fraction, stage) => {
         // Throttle: a message per 2% is plenty for a progress bar.
         if (fraction - last >= 0.02 || fraction === 1) {
@@ -46,7 +52,8 @@ scope.onmessage = (ev: MessageEvent<ImportRequest>) => {
   if (result.ok && result.collection.features.length > LARGE_FEATURES) {
     const all = result.collection;
     large = { blob: new Blob([JSON.stringify(all)], { type: 'application/geo+json' }), featureCount: all.features.length };
-    result.collection = { ...all, features: all.features.slice(0, PREVIEW_FEATURES) };
+    // The preview's geometry is simplified (preview-lite.ts): what crosses to the page stays small.
+    result.collection = { ...all, features: lightPreview(all.features.slice(0, PREVIEW_FEATURES)) };
     delete result.sourceCollection;
   }
   scope.postMessage({ id, type: 'done', result, large } satisfies ImportMessage);

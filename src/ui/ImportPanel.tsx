@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { PendingImport, PendingOptions } from '../data/import-controller';
-import { SUPPORTED_CRS } from '../import/crs';
+import { SUPPORTED_CRS } from '../import/crs-defs';
 import { PLAN_FIELDS, type PlanField } from '../import/fields';
 import type { Provenance } from '../layers/types';
 import { t, fmt, lang, type MessageKey } from '../i18n';
