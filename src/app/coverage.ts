@@ -2,6 +2,9 @@
 // result out, with loading and error state. The worker answers in request order, but an answer can
 // arrive after newer inputs were sent: only the reply to the latest request is shown (a ticket per
 // request), so a slow old computation never overwrites a newer one.
+// An external result — a coverage result file computed elsewhere, e.g. in PostGIS for a whole
+// province (`npm run coverage -- --db … --format json`) — wins while it is set; the live engine
+// keeps running underneath, so going back to it is immediate.
 import { createEffect, createSignal, on, untrack, type Accessor } from 'solid-js';
 import type { FeatureCollection } from 'geojson';
 import type { CoverageClient } from '../coverage/client';
@@ -16,16 +19,27 @@ export interface CoverageInputs {
   options: Accessor<CoverageOptions>;
 }
 
+/** A coverage result opened from a file, shown instead of the live engine's. */
+export interface ExternalCoverage {
+  fileName: string;
+  result: CoverageResult;
+}
+
 export interface Coverage {
+  /** The external result while one is set, else the live engine's latest. */
   result: Accessor<CoverageResult | null>;
   busy: Accessor<boolean>;
   error: Accessor<string | null>;
+  external: Accessor<ExternalCoverage | null>;
+  /** Shows a result computed elsewhere (null: back to the live engine). */
+  setExternal(e: ExternalCoverage | null): void;
 }
 
 export function createCoverage(inputs: CoverageInputs, client: CoverageClient): Coverage {
   const [result, setResult] = createSignal<CoverageResult | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
+  const [external, setExternal] = createSignal<ExternalCoverage | null>(null);
   let latest = 0;
   let initialised = false;
 
@@ -69,5 +83,11 @@ export function createCoverage(inputs: CoverageInputs, client: CoverageClient): 
     ),
   );
 
-  return { result, busy, error };
+  return {
+    result: () => external()?.result ?? result(),
+    busy: () => external() === null && busy(),
+    error: () => (external() === null ? error() : null),
+    external,
+    setExternal: (e) => void setExternal(e),
+  };
 }

@@ -6,10 +6,16 @@
 // Arguments are parsed by hand rather than with node:util parseArgs so this module stays free
 // of Node APIs like the rest of src/coverage (it is ~40 lines).
 import { normalizeOptions } from './plan-filter';
-import { coverageToCsv } from './csv';
+import { coverageToCsv, type CsvOptions } from './csv';
 import { computeCoverage } from './engine';
 import type { CoverageOptions, CoverageResult, InputFeature, PlanLevel, PlanStatus } from './types';
 import { PLAN_LEVELS, PLAN_STATUSES } from '../plans/vocabulary';
+import { importedInput, isGeoJsonInput } from './read-input';
+import { inputProblem } from './validate-input';
+import { scanJson } from '../validation/scan';
+import { binaryProblem, decodeGeoJsonBytes, MAX_FILE_BYTES, sizeProblem } from '../validation/input';
+import type { SqliteModule } from '../import/gpkg';
+import type { XmlParser } from '../import/types';
 
 export class CliError extends Error {}
 
@@ -21,14 +27,23 @@ export interface CliArgs {
   options: CoverageOptions;
   format: OutputFormat;
   lang: 'vi' | 'en';
+  /** Inputs that are not GeoJSON (read through the import): the CRS of one naming none, GeoPackage tables. */
+  crs?: string;
+  unitsLayer?: string;
+  plansLayer?: string;
+  /** --db URL --units-table T --plans-table T: computed in PostGIS (src/db/coverage-cli.ts); units/plans then hold the table names. */
+  db?: { url: string; unitsTable: string; plansTable: string };
 }
 
 export const USAGE =
   `usage: npm run coverage -- --units FILE --plans FILE [--target 80] [--levels ${PLAN_LEVELS.join(',')}] ` +
-  `[--statuses ${PLAN_STATUSES.join(',')}] [--format table|json|csv] [--lang vi|en]\n` +
-  '  --target is a percent (default 80); a unit meets it when its coverage is MORE than the target.';
+  `[--statuses ${PLAN_STATUSES.join(',')}] [--format table|json|csv] [--lang vi|en] [--crs EPSG:9214] [--units-layer NAME] [--plans-layer NAME]\n` +
+  '  --target is a percent (default 80); a unit meets it when its coverage is MORE than the target.\n' +
+  '  FILE: GeoJSON, or any file `npm run import` reads (zipped Shapefile, KML/KMZ, DXF, GeoPackage); --crs for one that names\n' +
+  '  no CRS (a DXF), --units-layer / --plans-layer for a GeoPackage table.\n' +
+  '  In PostGIS instead of in-process: --db URL --units-table T --plans-table T (tables of npm run db:load), same options.';
 
-const FLAGS = new Set(['units', 'plans', 'target', 'levels', 'statuses', 'format', 'lang']);
+const FLAGS = new Set(['units', 'plans', 'target', 'levels', 'statuses', 'format', 'lang', 'crs', 'units-layer', 'plans-layer', 'db', 'units-table', 'plans-table']);
 
 function list<T extends string>(flag: string, value: string, allowed: readonly T[]): T[] {
   const items = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -54,6 +69,16 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | 'help' {
     if (v.has(name)) throw new CliError(`--${name} given twice`);
     v.set(name, value);
   }
+  // --db: the tables of `npm run db:load` stand where the files would.
+  const dbUrl = v.get('db');
+  if (dbUrl === undefined && (v.has('units-table') || v.has('plans-table'))) throw new CliError('--units-table / --plans-table need --db URL');
+  if (dbUrl !== undefined) {
+    if (v.has('units') || v.has('plans')) throw new CliError('--db reads tables: give --units-table / --plans-table, not --units / --plans');
+    if (!v.get('units-table')) throw new CliError('missing --units-table NAME (with --db)');
+    if (!v.get('plans-table')) throw new CliError('missing --plans-table NAME (with --db)');
+    v.set('units', v.get('units-table')!);
+    v.set('plans', v.get('plans-table')!);
+  }
   const units = v.get('units');
   const plans = v.get('plans');
   if (!units) throw new CliError('missing --units FILE');
@@ -69,7 +94,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | 'help' {
   if (lang !== 'vi' && lang !== 'en') throw new CliError(`--lang: unknown language "${lang}" (vi or en)`);
   const levels = list<PlanLevel>('levels', v.get('levels') ?? 'detailed', PLAN_LEVELS);
   const statuses = list<PlanStatus>('statuses', v.get('statuses') ?? 'approved', PLAN_STATUSES);
-  return { units, plans, format, lang, options: normalizeOptions({ levels, statuses, target: target / 100 }) };
+  const extra: Partial<CliArgs> = {};
+  if (v.has('crs')) extra.crs = v.get('crs')!;
+  if (v.has('units-layer')) extra.unitsLayer = v.get('units-layer')!;
+  if (v.has('plans-layer')) extra.plansLayer = v.get('plans-layer')!;
+  if (dbUrl !== undefined) extra.db = { url: dbUrl, unitsTable: units, plansTable: plans };
+  return { units, plans, format, lang, options: normalizeOptions({ levels, statuses, target: target / 100 }), ...extra };
 }
 
 /**
@@ -77,7 +107,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | 'help' {
  * file may be an empty register (0 features), but features that are all non-polygons are an
  * error (wrong file, e.g. plan centroids).
  */
-export function parseFeatureCollection(text: string, file: string, what: 'units' | 'plans'): InputFeature[] {
+export function parseFeatureCollection(text: string, file: string, what: 'units' | 'plans', scanned = false): InputFeature[] {
+  // The shared limits (features, positions, properties, nesting) before JSON.parse builds anything.
+  const scan = scanned ? null : scanJson(text);
+  if (scan !== null && !scan.ok) throw new CliError(`${file}: ${scan.message}`);
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -91,6 +124,8 @@ export function parseFeatureCollection(text: string, file: string, what: 'units'
   const bad = features.findIndex((f) => !f || typeof f !== 'object' || (f as { type?: unknown }).type !== 'Feature');
   if (bad >= 0) throw new CliError(`${file}: item ${bad} of "features" is not a GeoJSON Feature`);
   const typed = features as InputFeature[];
+  const problem = inputProblem(data, file);
+  if (problem !== null) throw new CliError(problem);
   const polygons = typed.filter((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon').length;
   if (polygons === 0 && (what === 'units' || typed.length > 0)) {
     throw new CliError(`${file}: no Polygon or MultiPolygon features (${typed.length} features)`);
@@ -134,15 +169,35 @@ export function formatTable(r: CoverageResult): string {
   ].join('\n') + '\n';
 }
 
-export function formatResult(r: CoverageResult, format: OutputFormat, lang: 'vi' | 'en', date?: Date): string {
+/** What the CSV's first lines say about the inputs: the register(s), whether it is demonstration data, the units. */
+export type CsvInputs = Pick<CsvOptions, 'registers' | 'demo' | 'units'>;
+
+const baseName = (file: string): string => file.split(/[\\/]/).pop() || file;
+const props = (f: InputFeature): Record<string, unknown> => (f.properties ?? {}) as Record<string, unknown>;
+
+/** The CLI's inputs as the CSV names them: file names; demonstration and schematic as the files' features say. */
+export function csvInputs(unitsFile: string, units: readonly InputFeature[], plansFile: string, plans: readonly InputFeature[]): CsvInputs {
+  const demo = plans.some((f) => props(f).demo === true || props(f).provenance === 'demonstration');
+  const schematic = units.some((f) => /^schematic/i.test(String(props(f).geometry_source ?? '')));
+  return { registers: [baseName(plansFile)], demo, units: { name: baseName(unitsFile), schematic } };
+}
+
+export function formatResult(r: CoverageResult, format: OutputFormat, lang: 'vi' | 'en', date?: Date, inputs?: CsvInputs): string {
   if (format === 'json') return JSON.stringify(r, null, 2) + '\n';
-  if (format === 'csv') return coverageToCsv(r, { lang, ...(date ? { date } : {}) });
+  if (format === 'csv') return coverageToCsv(r, { lang, ...(date ? { date } : {}), registers: inputs?.registers ?? [], demo: inputs?.demo ?? false, ...(inputs?.units ? { units: inputs.units } : {}) });
   return formatTable(r);
 }
 
 /** Reads a file as UTF-8 text; failures throw errors carrying a Node-style `code` (ENOENT, EISDIR, …). */
 export interface CoverageCliIo {
   readText(file: string): string;
+  /** The file's size (a stat, no read): a file over the 100 MB limit is refused before reading. */
+  size?(file: string): number;
+  /** Files that are not GeoJSON (zipped Shapefile, KML/KMZ, DXF, GeoPackage) are read as bytes; without it, as text. */
+  readBytes?(file: string): Uint8Array;
+  /** SQLite for GeoPackages, the XML parser for KML (as `npm run import` has them). */
+  sqlite?: SqliteModule;
+  xmlParser?: XmlParser;
 }
 
 export interface CliOutput {
@@ -155,10 +210,53 @@ function readText(io: CoverageCliIo, file: string): string {
   try {
     return io.readText(file);
   } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : e instanceof Error ? e.message : String(e);
-    throw new CliError(`${file}: ${why}`);
+    throw readError(file, e);
   }
+}
+
+function readError(file: string, e: unknown): CliError {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+  const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : e instanceof Error ? e.message : String(e);
+  return new CliError(`${file}: ${why}`);
+}
+
+/** One input: GeoJSON as before; any other format through the import pipeline (read-input.ts). */
+function readInput(io: CoverageCliIo, file: string, what: 'units' | 'plans', args: CliArgs): InputFeature[] {
+  let size: number | undefined;
+  try {
+    size = io.size?.(file);
+  } catch (e) {
+    throw readError(file, e);
+  }
+  if (size !== undefined && size > MAX_FILE_BYTES) throw new CliError(`${file}: ${sizeProblem(size)!.message}`);
+  if (io.readBytes === undefined) return parseFeatureCollection(readText(io, file), file, what);
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readBytes(file);
+  } catch (e) {
+    throw readError(file, e);
+  }
+  if (isGeoJsonInput(file, bytes)) {
+    // The limits on the bytes (no string is made of a refused file), then decoded strictly, as the
+    // checker and the import do: Latin-1 bytes are an error, not U+FFFD.
+    const binary = binaryProblem(bytes);
+    if (binary !== null) throw new CliError(`${file}: ${binary.message}`);
+    const scan = scanJson(bytes);
+    if (!scan.ok) throw new CliError(`${file}: ${scan.message}`);
+    const text = decodeGeoJsonBytes(bytes);
+    if (!text.ok) throw new CliError(`${file}: ${text.problem.message}`);
+    return parseFeatureCollection(text.value, file, what, true);
+  }
+  const layer = what === 'units' ? args.unitsLayer : args.plansLayer;
+  const r = importedInput(file, bytes, what, {
+    ...(args.crs === undefined ? {} : { crs: args.crs }),
+    ...(layer === undefined ? {} : { layer }),
+    ...(io.sqlite === undefined ? {} : { sqlite: io.sqlite }),
+    ...(io.xmlParser === undefined ? {} : { xmlParser: io.xmlParser }),
+  });
+  if (!r.ok) throw new CliError(r.error);
+  // The same checks as for GeoJSON (polygons present), on what the import produced.
+  return parseFeatureCollection(JSON.stringify(r.collection), file, what);
 }
 
 /**
@@ -169,10 +267,11 @@ export function runCoverageCli(argv: readonly string[], io: CoverageCliIo): CliO
   try {
     const args = parseCliArgs(argv);
     if (args === 'help') return { code: 0, stdout: USAGE + '\n', stderr: '' };
-    const units = parseFeatureCollection(readText(io, args.units), args.units, 'units');
-    const plans = parseFeatureCollection(readText(io, args.plans), args.plans, 'plans');
+    if (args.db) throw new CliError('--db is run by the database runner (src/db/coverage-cli.ts, through npm run coverage)');
+    const units = readInput(io, args.units, 'units', args);
+    const plans = readInput(io, args.plans, 'plans', args);
     const result = computeCoverage(units, plans, args.options);
-    return { code: 0, stdout: formatResult(result, args.format, args.lang), stderr: '' };
+    return { code: 0, stdout: formatResult(result, args.format, args.lang, undefined, csvInputs(args.units, units, args.plans, plans)), stderr: '' };
   } catch (e) {
     if (e instanceof CliError) return { code: 2, stdout: '', stderr: `coverage: ${e.message}\n` };
     return { code: 1, stdout: '', stderr: `coverage: internal error: ${e instanceof Error ? e.message : String(e)}\n` };

@@ -22,6 +22,17 @@ export interface CoveragePanelProps {
   onCoverageMode: (on: boolean) => void;
   onSelectUnit: (id: string) => void;
   onExport: (rows: UnitCoverage[]) => void;
+  /** A result opened from a file (computed in PostGIS): its name and the boundaries drawn for it. */
+  external?: ExternalView | null;
+  onLiveEngine?: () => void;
+}
+
+export interface ExternalView {
+  fileName: string;
+  /** The boundaries whose ids match the result's units, if any. */
+  unitsName: string | null;
+  matched: number;
+  total: number;
 }
 
 const pct = (x: number) => `${fmt(x * 100, 1)}%`;
@@ -43,8 +54,11 @@ export function CoveragePanel(props: CoveragePanelProps) {
     return [...m.entries()];
   });
 
-  const header = (key: SortKey, label: MessageKey, numeric = false) => (
-    <th scope="col" aria-sort={sort().key === key ? (sort().dir === 'asc' ? 'ascending' : 'descending') : 'none'} class={numeric ? 'num' : ''}>
+  // Secondary columns (`sec`) give way when the panel is narrow (a container query in styles.css):
+  // unit, coverage and whether it meets the target always show.
+  const header = (key: SortKey, label: MessageKey, numeric = false, secondary = false) => (
+    <th scope="col" aria-sort={sort().key === key ? (sort().dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      class={`col-${key}${numeric ? ' num' : ''}${secondary ? ' sec' : ''}`}>
       <button type="button" class="sort" onClick={() => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))}>
         {t(label)}
         <span aria-hidden="true">{sort().key === key ? (sort().dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
@@ -56,16 +70,30 @@ export function CoveragePanel(props: CoveragePanelProps) {
     <section class="coverage-panel" aria-labelledby="coverage-title">
       <h2 id="coverage-title">{t('tabCoverage')}</h2>
       <p class="note">{t('coverageIntro')}</p>
-      <Show when={props.demoRegister}>
+      <Show when={props.external} keyed>
+        {(x) => (
+          <div class="external-result" role="status" data-testid="external-result">
+            <p><strong>{t('externalResult', { file: x.fileName })}</strong></p>
+            <p class="note">{t('externalResultHint')}</p>
+            <p class="note" data-testid="external-units">
+              {x.unitsName ? t('externalUnits', { name: x.unitsName, matched: x.matched, total: x.total }) : t('externalNoUnits')}
+            </p>
+            <button type="button" onClick={() => props.onLiveEngine?.()}>{t('backToLiveEngine')}</button>
+          </div>
+        )}
+      </Show>
+      <Show when={props.demoRegister && !props.external}>
         <p class="demo-warning" role="note">{t('demoRegister')}</p>
       </Show>
       <p class="note" data-testid="coverage-inputs">
         {t('registerInUse', { names: props.registers.length ? props.registers.join(', ') : t('noRegister') })} · {t('unitsInUse', { name: props.unitsName })}
       </p>
-      <label class="switch">
-        <input type="checkbox" checked={props.demoRegister} onChange={(e) => props.onDemoRegister(e.currentTarget.checked)} />
-        {t('useDemoRegister')}
-      </label>
+      <Show when={!props.external}>
+        <label class="switch">
+          <input type="checkbox" checked={props.demoRegister} onChange={(e) => props.onDemoRegister(e.currentTarget.checked)} />
+          {t('useDemoRegister')}
+        </label>
+      </Show>
       <Show when={props.error}>
         <p class="error" role="alert">{t('coverageError')}: {props.error}</p>
       </Show>
@@ -78,7 +106,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
         </Show>
       </p>
 
-      <fieldset class="filters">
+      <fieldset class="filters" disabled={!!props.external}>
         <legend>{t('countLevels')}</legend>
         <For each={LEVELS}>
           {(l) => (
@@ -90,7 +118,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
           )}
         </For>
       </fieldset>
-      <fieldset class="filters">
+      <fieldset class="filters" disabled={!!props.external}>
         <legend>{t('countStatuses')}</legend>
         <For each={STATUSES}>
           {(s) => (
@@ -105,7 +133,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
       <div class="row">
         <label class="target">
           {t('target')}{' '}
-          <input type="number" min="0" max="100" step="1" value={targetPct()}
+          <input type="number" min="0" max="100" step="1" value={targetPct()} disabled={!!props.external}
             onChange={(e) => {
               const v = e.currentTarget.valueAsNumber;
               if (Number.isFinite(v) && v >= 0 && v <= 100) props.onOptions({ target: v / 100 });
@@ -131,11 +159,12 @@ export function CoveragePanel(props: CoveragePanelProps) {
           <thead>
             <tr>
               {header('name', 'colUnit')}
-              {header('slated', 'colSlated')}
-              {header('area', 'colArea', true)}
-              {header('covered', 'colCovered', true)}
+              {header('slated', 'colSlated', false, true)}
+              {header('area', 'colArea', true, true)}
+              {header('covered', 'colCovered', true, true)}
               {header('coverage', 'colCoverage', true)}
-              {header('plans', 'colPlans', true)}
+              <th scope="col" class="col-meets">{t('colMeets')}</th>
+              {header('plans', 'colPlans', true, true)}
             </tr>
           </thead>
           <tbody>
@@ -146,9 +175,9 @@ export function CoveragePanel(props: CoveragePanelProps) {
                   <th scope="row">
                     <button type="button" class="row-button" onClick={() => props.onSelectUnit(u.id)}>{u.name}</button>
                   </th>
-                  <td>{u.slated ? t('yes') : t('no')}</td>
-                  <td class="num">{ha(u.area_m2)}</td>
-                  <td class="num">{ha(u.covered_m2)}</td>
+                  <td class="sec">{u.slated ? t('yes') : t('no')}</td>
+                  <td class="num sec">{ha(u.area_m2)}</td>
+                  <td class="num sec">{ha(u.covered_m2)}</td>
                   <td class="num coverage-cell" data-coverage={u.coverage}>
                     <span class="pct">{pct(u.coverage)}</span>
                     <span class="bar" role="img" aria-label={`${pct(u.coverage)} — ${u.meets_target ? t('meets') : t('below')}`}>
@@ -156,7 +185,10 @@ export function CoveragePanel(props: CoveragePanelProps) {
                       <span class="target-mark" style={{ left: `${props.options.target * 100}%` }} />
                     </span>
                   </td>
-                  <td class="num">{u.plan_ids.length}</td>
+                  <td class="col-meets" data-meets={u.slated ? String(u.meets_target) : 'na'}>
+                    {u.slated ? (u.meets_target ? `✓ ${t('meets')}` : `✗ ${t('below')}`) : <span aria-label={t('targetNotApplicable')}>—</span>}
+                  </td>
+                  <td class="num sec">{u.plan_ids.length}</td>
                 </tr>
               )}
             </For>
@@ -167,11 +199,13 @@ export function CoveragePanel(props: CoveragePanelProps) {
                 <For each={[['totalSlated', r.totals.slated], ['totalOther', r.totals.other], ['totalDistrict', r.totals.district]] as const}>
                   {([label, tot]) => (
                     <tr>
-                      <th scope="row" colspan="2">{t(label)}</th>
-                      <td class="num">{ha(tot.area_m2)}</td>
-                      <td class="num">{ha(tot.covered_m2)}</td>
+                      <th scope="row">{t(label)}</th>
+                      <td class="sec" />
+                      <td class="num sec">{ha(tot.area_m2)}</td>
+                      <td class="num sec">{ha(tot.covered_m2)}</td>
                       <td class="num">{pct(tot.coverage)}</td>
-                      <td />
+                      <td class="col-meets" />
+                      <td class="sec" />
                     </tr>
                   )}
                 </For>
