@@ -5,7 +5,8 @@ import { preview } from 'vite';
 
 const [out = 'screenshot.png', size = '1366x768', suffix = '', script] = process.argv.slice(2);
 const [width, height] = size.split('x').map(Number) as [number, number];
-const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+// VY_DIST: serve another build directory than dist/ (as the browser tests do).
+const server = await preview({ build: { outDir: process.env['VY_DIST'] ?? 'dist' }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
 const url = server.resolvedUrls?.local[0] ?? '';
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

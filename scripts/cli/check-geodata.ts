@@ -7,7 +7,8 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkGeoJsonBytes } from '../../src/validation/check.ts';
-import { formatProblem } from '../../src/validation/format.ts';
+import { problemLines } from '../../src/validation/format.ts';
+import { MAX_LISTED_PROBLEMS } from '../../src/validation/limits.ts';
 import { MAX_FILE_BYTES, decodeGeoJsonBytes, parseGeoJsonText, sizeProblem, type Result } from '../../src/validation/input.ts';
 import { fileProblem, LAYER_KINDS, type LayerKind, type Problem } from '../../src/validation/types.ts';
 import { checkResolution, checkResolutionPlaces } from '../../src/resolution/validate.ts';
@@ -212,7 +213,7 @@ function main(argv: readonly string[], io: CheckIo, out: string[], err: string[]
       : kind
         ? checkJson(bytes.value, kind, (units ??= knownUnitIds(io, geodata)))
         : { ...checkGeoJsonBytes(bytes.value, { fileName: file, district, ...(args.layer ? { layer: args.layer } : {}) }), what: 'feature' };
-    for (const p of report.problems) out.push(formatProblem(name, p));
+    out.push(...problemLines(name, report.problems, MAX_LISTED_PROBLEMS));
     for (const n of report.notes) out.push(`${name}: note: ${n}`);
     const e = report.problems.filter((p) => p.severity === 'error').length;
     const w = report.problems.length - e;

@@ -2,7 +2,8 @@
 // GeoJSON text and a preview), their catalog-shaped entries, and what happens to them — accept,
 // remove, restore after a reload, export — including keeping them in IndexedDB. The map binding,
 // the coverage inputs, the legend and search read them from here.
-import { createMemo, createSignal, type Accessor } from 'solid-js';
+import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
+import { state, actions } from '../state/store';
 import type { FeatureCollection } from 'geojson';
 import { importedEntry, type ImportedMeta } from '../layers/imported';
 import type { LayerEntry } from '../layers/types';
@@ -161,5 +162,25 @@ export function createImportedLayers(deps: ImportedLayersDeps): ImportedLayers {
       const name = `${id.replace(/[^a-z0-9-]+/gi, '-')}.geojson`;
       return { name, blob: l.blob ?? new Blob([JSON.stringify(l.collection)], { type: 'application/geo+json' }) };
     },
+  };
+}
+
+/**
+ * What adding or removing a layer does to the rest of the app's state: a new layer is switched on; a
+ * planner's own register replaces the demonstration one for coverage (it can be switched back on);
+ * with no register of the user's left, coverage goes back to the demonstration one it started with.
+ */
+export function importedLayersPolicy(layers: () => ImportedLayers): Pick<ImportedLayersDeps, 'onAdded' | 'onRemoved'> {
+  return {
+    onAdded: (l) =>
+      batch(() => {
+        actions.setVisible(l.meta.id, true);
+        if (l.meta.role === 'plans') actions.setUseDemoRegister(false);
+      }),
+    onRemoved: (id) =>
+      batch(() => {
+        if (state.selected?.layerId === id) actions.select(null);
+        if (!layers().layers().some((l) => l.meta.role === 'plans')) actions.setUseDemoRegister(true);
+      }),
   };
 }

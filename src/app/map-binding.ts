@@ -4,7 +4,8 @@
 import { createEffect, createMemo, on, type Accessor } from 'solid-js';
 import type { PaddingOptions } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { BBox, BoundEntry, MapHandle } from '../map/adapter';
+import type { BBox, BoundEntry, ControlLabels, MapHandle } from '../map/adapter';
+import type { BasemapStyle } from '../map/basemap-style';
 import { PREVIEW_SOURCE, SELECTION_SOURCE } from '../map/style';
 import type { LayerEntry } from '../layers/types';
 import type { ImportedLayer } from './imported-layers';
@@ -21,19 +22,46 @@ export interface MapBindingInputs {
   /** The file under review, drawn dashed before it is accepted, and framed when it changes. */
   preview: Accessor<{ collection: FeatureCollection; bbox: BBox | null; color: string } | null>;
   padding: () => PaddingOptions;
+  /** What is drawn beneath the layers (null: nothing, the offline map). */
+  basemap?: Accessor<BasemapStyle | null>;
+  /** The map's own controls, labelled in the UI language. */
+  controlLabels?: Accessor<ControlLabels>;
+  /** A mark beside the attribution (an online basemap says so), or none. */
+  notice?: Accessor<string | null>;
+  /** Factor on every label's size (presenter mode on a large screen). */
+  labelScale?: Accessor<number>;
+  /** How far (px) the side panel reaches over the map's left edge beyond its usual width. */
+  panelInset?: Accessor<number>;
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export function bindMap(map: Accessor<MapHandle | undefined>, i: MapBindingInputs): void {
+  // Over a basemap the fills give way so the streets or the imagery stay readable.
+  const fillFactor = () => i.basemap?.()?.fillOpacity ?? 1;
   const bound = createMemo((): BoundEntry[] => [
-    ...i.catalog.map((entry) => ({ entry, visible: i.shown(entry), opacity: i.opacity(entry) })),
+    ...i.catalog.map((entry) => ({ entry, visible: i.shown(entry), opacity: i.opacity(entry), fillFactor: fillFactor() })),
     // A large layer is drawn once its tiles are ready.
     ...i.imported()
       .filter((l) => l.ready)
-      .map((l) => ({ entry: l.entry, visible: i.shown(l.entry), opacity: i.opacity(l.entry), data: l.collection })),
+      .map((l) => ({ entry: l.entry, visible: i.shown(l.entry), opacity: i.opacity(l.entry), fillFactor: fillFactor(), data: l.collection })),
   ]);
+  // The basemap first: the entries' fill opacities follow it.
+  createEffect(() => map()?.setBasemap(i.basemap?.() ?? null));
   createEffect(() => map()?.bind(bound()));
+  createEffect(() => {
+    const l = i.controlLabels?.();
+    if (l) map()?.setControlLabels(l);
+  });
+  createEffect(() => map()?.setNotice(i.notice?.() ?? null));
+  createEffect(() => map()?.setLabelScale(i.labelScale?.() ?? 1));
+  // The panel widened (a wide tab on a large screen) or narrowed again: move the picture by half the
+  // difference, so what was in the middle of the uncovered map stays there.
+  createEffect(
+    on(() => i.panelInset?.() ?? 0, (now, before) => {
+      if (before !== undefined && now !== before) map()?.pan(-(now - before) / 2);
+    }),
+  );
   createEffect(() => {
     const c = i.coverage();
     if (c) map()?.setData('coverage', c);

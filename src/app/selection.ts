@@ -3,13 +3,13 @@
 // flattened copy) from the loaded data; revealing frames it on the map.
 import { createMemo, type Accessor } from 'solid-js';
 import type { Feature, FeatureCollection } from 'geojson';
-import { bbox } from '@turf/turf';
+import { extent } from '../geo/extent';
 import type { BBox, FeatureHit, MapHandle } from '../map/adapter';
 import type { LayerEntry } from '../layers/types';
 import type { SearchHit } from '../search/search';
 import { unitId } from '../coverage/unit-id';
 import { state, actions } from '../state/store';
-import { framePadding } from './layout';
+import { framePadding, isWideTab, pointPadding } from './layout';
 
 export interface SelectionDeps {
   map: Accessor<MapHandle | undefined>;
@@ -23,7 +23,7 @@ const featureKey = (f: Feature) => String(f.properties?.['id'] ?? f.id);
 export function createSelection(d: SelectionDeps) {
   // A large import keeps only a preview in memory: the feature last clicked (as drawn) stands in.
   let clicked: FeatureHit | null = null;
-  const padding = () => framePadding(state.panelOpen, state.panel === 'resolution');
+  const padding = () => framePadding(state.panelOpen, isWideTab(state.panel));
 
   const selected = createMemo(() => {
     const s = state.selected;
@@ -40,7 +40,8 @@ export function createSelection(d: SelectionDeps) {
     actions.focusUnit(id);
     const u = d.units();
     const idx = u?.features.findIndex((f, i) => unitId(f, i) === id) ?? -1;
-    if (u && idx >= 0) d.map()?.frame(bbox(u.features[idx]!) as BBox, padding());
+    const b = u && idx >= 0 ? extent(u.features[idx]) : null;
+    if (b) d.map()?.frame(b as BBox, padding());
   };
 
   const onMapClick = (hit: FeatureHit | null) => {
@@ -62,8 +63,14 @@ export function createSelection(d: SelectionDeps) {
     const m = d.map();
     const g = f.geometry;
     if (!m || !g) return;
-    if (g.type === 'Point') m.setCamera({ center: g.coordinates as [number, number], zoom: Math.max(m.camera().zoom, 14.5) });
-    else m.frame(bbox(f) as BBox, padding());
+    if (g.type === 'Point') {
+      const [x, y] = g.coordinates as [number, number];
+      m.frame([x, y, x, y], pointPadding(state.panelOpen), Math.max(m.camera().zoom, 14.5));
+    }
+    else {
+      const b = extent(f);
+      if (b) m.frame(b as BBox, padding());
+    }
   };
 
   const chooseHit = (h: SearchHit) => {

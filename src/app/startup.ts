@@ -1,7 +1,7 @@
 // Start-up after the bundled data has loaded: the map (style built from the catalog, camera from a
 // shared link or the district's extent), the URL edge, the stored deck and the layers kept from
 // earlier sessions. Called with the App's owner so the effects it creates are disposed with it.
-import { bbox } from '@turf/turf';
+import { extent } from '../geo/extent';
 import { catalog } from '../layers/catalog';
 import { inPeriod } from '../layers/types';
 import type { Datasets } from '../data/load';
@@ -12,7 +12,9 @@ import { startUrlSync, type UrlSync } from '../state/url-sync';
 import type { View } from '../state/url';
 import { state } from '../state/store';
 import { t } from '../i18n';
-import { framePadding } from './layout';
+import { framePadding, isWideTab } from './layout';
+import { controlLabels } from './map-chrome';
+import type { Basemaps } from './basemap';
 import type { ImportedLayers } from './imported-layers';
 import type { createShowFeature } from '../ui/show-feature';
 
@@ -28,11 +30,12 @@ export interface StartOptions {
   setMap: (m: MapHandle) => void;
   setMapState: (s: MapState) => void;
   onFeatureClick: (hit: FeatureHit | null) => void;
+  basemaps?: Basemaps;
 }
 
 export async function startMap(o: StartOptions): Promise<void> {
   const district = o.datasets.get('district');
-  const b = district && district.features.length ? (bbox(district) as BBox) : FALLBACK_BOUNDS;
+  const b = (extent(district) as BBox | null) ?? FALLBACK_BOUNDS;
   let urlSync: UrlSync | undefined;
   const handle = createMap({
     container: o.container,
@@ -45,7 +48,9 @@ export async function startMap(o: StartOptions): Promise<void> {
     }),
     bounds: [[b[0], b[1]], [b[2], b[3]]],
     view: o.initialView,
-    padding: framePadding(state.panelOpen),
+    padding: framePadding(state.panelOpen, isWideTab(state.panel)),
+    district: { bbox: b, padding: () => framePadding(state.panelOpen, isWideTab(state.panel)) },
+    labels: controlLabels(),
     entries: catalog,
     attribution: t('attribution'),
     onState: o.setMapState,
@@ -55,5 +60,6 @@ export async function startMap(o: StartOptions): Promise<void> {
   urlSync = startUrlSync(() => handle.camera(), (v) => handle.setCamera(v, false));
   o.setMap(handle);
   await o.show.restore(handle);
+  await o.basemaps?.restore();
   await o.imported.restore();
 }

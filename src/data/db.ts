@@ -10,21 +10,33 @@ export interface StoredLayer extends ImportedMeta {
   blob?: Blob;
 }
 
+/** A local basemap file (.pmtiles) the user opened, kept for the next visit. */
+export interface StoredBasemap {
+  name: string;
+  blob: Blob;
+  savedAt: string;
+}
+
 interface Schema extends DBSchema {
   layers: { key: string; value: StoredLayer };
   decks: { key: string; value: unknown };
+  basemaps: { key: string; value: StoredBasemap };
 }
 
 export const DB_NAME = 'viet-yen';
+export const DB_VERSION = 2;
 let dbPromise: Promise<IDBPDatabase<Schema>> | null = null;
 
 export function db(): Promise<IDBPDatabase<Schema>> {
   if (!dbPromise) {
     if (typeof indexedDB === 'undefined') return Promise.reject(new Error('IndexedDB is not available'));
-    dbPromise = openDB<Schema>(DB_NAME, 1, {
+    // Version 2 adds 'basemaps'. Each store is created only where missing, so an upgrade from
+    // version 1 keeps the layers and decks already stored.
+    dbPromise = openDB<Schema>(DB_NAME, DB_VERSION, {
       upgrade(d) {
         if (!d.objectStoreNames.contains('layers')) d.createObjectStore('layers', { keyPath: 'id' });
         if (!d.objectStoreNames.contains('decks')) d.createObjectStore('decks');
+        if (!d.objectStoreNames.contains('basemaps')) d.createObjectStore('basemaps');
       },
     });
     dbPromise.catch(() => (dbPromise = null));

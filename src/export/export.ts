@@ -5,7 +5,7 @@ import type { Lang } from '../i18n/types';
 import type { LegendBlock } from '../presenter/types';
 import { composeExport, FONT_FAMILY, type ImageMark } from './compose';
 import { renderMapImage } from '../map/render-offscreen';
-import { metresPerPixel, resolveSize, zoomForSize, type ExportSizeKey } from './sizes';
+import { exportPixelRatio, metresPerPixel, resolveSize, zoomForSize, type ExportSizeKey } from './sizes';
 
 export interface ExportPngOptions {
   /** The on-screen map's style (`map.getStyle()`): sources with their data, current visibility. */
@@ -26,8 +26,9 @@ export interface ExportPngOptions {
 }
 
 export async function exportPng(o: ExportPngOptions): Promise<Blob> {
-  const size = resolveSize(o.size, o.screen);
-  // Same ground extent as on screen: the map is drawn at width / pixelRatio CSS px.
+  const size = { ...resolveSize(o.size, o.screen) };
+  size.pixelRatio = exportPixelRatio(size, o.screen);
+  // Same ground extent as on screen: the map is drawn at width / pixelRatio CSS px (at the screen's zoom).
   const zoom = zoomForSize(o.view.zoom, o.screen.width, size.width / size.pixelRatio, o.screen.height, size.height / size.pixelRatio);
   await loadFonts([o.title, o.subtitle ?? '', o.dateText, o.sourceText, ...(o.marks ?? []).map((k) => k.text), ...o.legend.flatMap((b) => [b.title, ...b.items.map((i) => i.label)])].join(' '));
   const map = await renderMapImage({

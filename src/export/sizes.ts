@@ -4,10 +4,12 @@
 //   A4 297 × 210 mm → 2338.6 × 1653.5 → 2339 × 1654 px
 //   A3 420 × 297 mm → 3307.1 × 2338.6 → 3307 × 2339 px
 // MapLibre draws line widths and label sizes in CSS pixels. At 200 dpi one pixel is 0.127 mm, so a
-// print drawn at pixel ratio 1 has hairline roads and ~1.5 mm labels; print sizes therefore render
-// with `pixelRatio: 2` — still exactly 2339 × 1654 (or 3307 × 2339) pixels drawn by the map, not an
-// upscaled screenshot, with lines and labels at a legible physical size (12 px label ≈ 3 mm).
-// Both stay under MapLibre's default maximum canvas of 4096 × 4096 pixels.
+// print drawn at pixel ratio 1 has hairline roads and ~1.5 mm labels. Exports are therefore drawn
+// at the screen's zoom with the pixel ratio output ÷ screen (`exportPixelRatio`: ≈ 1.7 for A4 from a
+// 1366-px screen, 12 px label ≈ 2.6 mm; ≈ 1.4 for a slide) — still exactly 2339 × 1654 (or
+// 3307 × 2339) pixels drawn by the map, not an upscaled screenshot, with labels and lines the same
+// share of the picture as on screen and the same labels kept. `pixelRatio` below is the nominal
+// ratio from a laptop-sized map. All stay under MapLibre's default maximum canvas of 4096 × 4096.
 
 export type ExportSizeKey = 'screen' | 'slide' | 'a4' | 'a3';
 
@@ -39,6 +41,18 @@ export const EXPORT_SIZE_KEYS: readonly ExportSizeKey[] = ['screen', 'slide', 'a
 
 /** MapLibre's default `maxCanvasSize`. */
 export const MAX_CANVAS = 4096;
+
+/**
+ * Device pixels per CSS pixel an export is drawn with: the output covers the screen's extent at the
+ * screen's own zoom (the smaller of the two ratios, so the whole extent fits). Labels and lines then
+ * keep their size relative to the picture — the same composition as on screen, scaled to the output
+ * (a 12 px label is 12 / 1366 of a laptop screen's width and of an A4's) — and labels are placed and
+ * kept as on screen: a lower zoom would drop those with a minimum zoom (the KCN and Bổ Đà labels).
+ */
+export function exportPixelRatio(size: { width: number; height: number }, screen: { width: number; height: number }): number {
+  if (!(screen.width > 0) || !(screen.height > 0)) return 1;
+  return Math.min(size.width / screen.width, size.height / screen.height);
+}
 
 /** The output size for a key, given the map's size on screen (CSS px). */
 export function resolveSize(key: ExportSizeKey, screen: { width: number; height: number }): ExportSize {

@@ -14,11 +14,17 @@ export interface CoverageLayerInputs {
   /** Unit id as the engine derived it, for each unit feature (same order as `units`). */
   unitIds: readonly string[];
   planIds: readonly string[];
+  /** The percentage as the map labels it, in the UI language ("88,8%" in Vietnamese); default "88.8%". */
+  formatPercent?: (coverage: number) => string;
 }
+
+/** "88.8%": one decimal, the way the engine rounds. */
+export const dotPercent = (coverage: number): string => `${(Math.round(coverage * 1000) / 10).toFixed(1)}%`;
 
 export function coverageLayerData(i: CoverageLayerInputs): FeatureCollection {
   const byId = new Map(i.result.units.map((u) => [u.id, u]));
   const target = i.result.options.target;
+  const format = i.formatPercent ?? dotPercent;
   const out: Feature<Geometry>[] = [];
   i.units.features.forEach((f, idx) => {
     const id = i.unitIds[idx]!;
@@ -26,7 +32,7 @@ export function coverageLayerData(i: CoverageLayerInputs): FeatureCollection {
     if (!row || !f.geometry) return;
     const props = {
       id, name: row.name, coverage: row.coverage, coverage_class: coverageClass(row.coverage, target),
-      coverage_text: `${(Math.round(row.coverage * 1000) / 10).toFixed(1)}%`, meets_target: row.meets_target, slated: row.slated,
+      coverage_text: format(row.coverage), meets_target: row.meets_target, slated: row.slated,
     };
     out.push({ type: 'Feature', id, properties: { ...props, kind: 'unit' }, geometry: f.geometry });
     if (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon') {

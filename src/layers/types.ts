@@ -48,6 +48,11 @@ export interface LayerEntry {
   layers: CatalogLayerSpec[];
   /** Legend items; a function where they depend on settings (e.g. the coverage target). */
   legend: LegendItem[] | ((ctx: LegendContext) => LegendItem[]);
+  /**
+   * Opaque over the district: while this entry is drawn, the entries drawn before it (earlier in the
+   * catalog) are hidden under it, so legends leave them out and their colours never meet its own.
+   */
+  coversBelow?: boolean;
   /** Layer ids (as in `layers`) whose features answer a click. */
   interactive?: string[];
   /** What one feature of this layer is called ("Khu công nghiệp"), by its `kind` property where given. */
@@ -69,6 +74,11 @@ export interface FieldSpec {
 export interface LegendContext {
   /** Coverage target as a fraction. */
   target: number;
+  /**
+   * What the coverage map draws now: the classes (0..4) of the units the target applies to, and
+   * whether units it does not apply to are drawn. Absent: every class is listed.
+   */
+  coverage?: { classes: readonly number[]; others: boolean };
 }
 
 /** Whether an entry exists in a period. */

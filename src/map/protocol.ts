@@ -1,5 +1,5 @@
 // Custom tile URL schemes for MapLibre (part of the map adapter: nothing else imports maplibre-gl).
-import { addProtocol } from 'maplibre-gl';
+import { addProtocol, type AddProtocolAction } from 'maplibre-gl';
 
 const registered = new Set<string>();
 
@@ -8,7 +8,12 @@ const registered = new Set<string>();
  * tile). Registering a scheme twice keeps the first handler.
  */
 export function registerTileProtocol(scheme: string, load: (url: string) => Promise<ArrayBuffer>): void {
+  registerProtocol(scheme, async (params) => ({ data: await load(params.url) }));
+}
+
+/** Serve `scheme://…` requests (tiles and TileJSON) with a MapLibre protocol handler as it is. */
+export function registerProtocol(scheme: string, action: AddProtocolAction): void {
   if (registered.has(scheme)) return;
   registered.add(scheme);
-  addProtocol(scheme, async (params) => ({ data: await load(params.url) }));
+  addProtocol(scheme, action);
 }

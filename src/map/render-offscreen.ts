@@ -52,6 +52,7 @@ export async function renderMapImage(o: RenderMapOptions): Promise<HTMLCanvasEle
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     await idle(map, o.timeoutMs ?? 30_000);
+    recordForTests(map);
     const src = map.getCanvas();
     const out = document.createElement('canvas');
     out.width = o.width;
@@ -64,6 +65,22 @@ export async function renderMapImage(o: RenderMapOptions): Promise<HTMLCanvasEle
     map?.remove();
     container.remove();
   }
+}
+
+/**
+ * Test hook beside the app's `window.__vy.map`: the labels the image's map placed (symbol layers'
+ * rendered text), its zoom and pixel ratio, so browser tests can check an export keeps the labels
+ * the screen shows without reading text out of pixels.
+ */
+function recordForTests(map: MlMap): void {
+  const hook = (window as unknown as { __vy?: Record<string, unknown> }).__vy;
+  if (!hook) return;
+  const symbols = map.getStyle().layers.filter((l) => l.type === 'symbol').map((l) => l.id);
+  const labels = map.queryRenderedFeatures({ layers: symbols }).map((f) => ({
+    layer: f.layer.id,
+    text: String(f.properties?.['name'] ?? f.properties?.['coverage_text'] ?? ''),
+  }));
+  hook['lastExport'] = { labels, zoom: map.getZoom(), pixelRatio: map.getPixelRatio() };
 }
 
 function idle(map: MlMap, timeoutMs: number): Promise<void> {

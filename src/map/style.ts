@@ -7,6 +7,7 @@ import { palette } from '../layers/palette';
 import { labelPoints } from '../geo/label-point';
 import type { Datasets } from '../data/load';
 import { TILE_LAYER } from '../data/tile-layer';
+import { mapSafeCollection } from '../data/map-keys';
 
 /** URL scheme of the vector tiles of large imported layers (served by src/data/tile-client.ts). */
 export const LARGE_PROTOCOL = 'vylarge';
@@ -33,7 +34,8 @@ export function entrySources(entry: LayerEntry, data: FeatureCollection | undefi
   if (entry.vectorTiles) {
     return { [entry.id]: { type: 'vector', tiles: [`${LARGE_PROTOCOL}://${encodeURIComponent(entry.id)}/{z}/{x}/{y}`], maxzoom: 14, promoteId: 'id' } };
   }
-  const fc: FeatureCollection = data ?? { type: 'FeatureCollection', features: [] };
+  // Property keys such as "constructor" or "__proto__" are renamed in the map's copy (map-keys.ts).
+  const fc: FeatureCollection = mapSafeCollection(data ?? { type: 'FeatureCollection', features: [] });
   const out: Record<string, SourceSpecification> = { [entry.id]: { type: 'geojson', data: fc, promoteId: 'id' } };
   if (entry.labelPoints) out[labelSourceId(entry.id)] = { type: 'geojson', data: labelPoints(fc), promoteId: 'id' };
   return out;
@@ -101,14 +103,34 @@ const OPACITY_PROPS: Record<string, string[]> = {
  * Paint values that draw a catalog layer at `factor` × its own opacity. Data-driven opacities are
  * multiplied as expressions, so a slider never flattens the catalog's styling.
  */
-export function opacityPaint(spec: CatalogLayerSpec, factor: number): Record<string, unknown> {
+export function opacityPaint(spec: CatalogLayerSpec, factor: number, fillFactor = 1): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const paint = (spec as { paint?: Record<string, unknown> }).paint ?? {};
+  // Over a basemap only fills give way (lines, points and labels keep their weight).
+  const k = spec.type === 'fill' ? factor * fillFactor : factor;
   for (const prop of OPACITY_PROPS[spec.type] ?? []) {
     const original = paint[prop] ?? 1;
-    out[prop] = factor === 1 ? original : typeof original === 'number' ? original * factor : ['*', original, factor];
+    out[prop] = k === 1 ? original : typeof original === 'number' ? original * k : ['*', original, k];
   }
   return out;
+}
+
+/**
+ * A `text-size` value scaled by `k`. A zoom curve is scaled stop by stop (MapLibre allows `zoom`
+ * only at the top of an expression, so it cannot be wrapped in a product).
+ */
+export function scaleTextSize(value: unknown, k: number): unknown {
+  if (typeof value === 'number') return Math.round(value * k * 10) / 10;
+  const isZoom = (x: unknown) => Array.isArray(x) && x[0] === 'zoom';
+  // ['interpolate', type, ['zoom'], z1, v1, …]: scale each v.
+  if (Array.isArray(value) && value[0] === 'interpolate' && isZoom(value[2])) {
+    return value.map((x, i) => (i >= 3 && (i - 3) % 2 === 1 ? scaleTextSize(x, k) : x));
+  }
+  // ['step', ['zoom'], v0, z1, v1, …]: scale v0 and each v.
+  if (Array.isArray(value) && value[0] === 'step' && isZoom(value[1])) {
+    return value.map((x, i) => (i === 2 || (i >= 3 && (i - 3) % 2 === 1) ? scaleTextSize(x, k) : x));
+  }
+  return ['*', value, k];
 }
 
 /** MapLibre layer ids that belong to a catalog entry (for visibility switches). */

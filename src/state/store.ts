@@ -5,6 +5,7 @@ import type { CoverageOptions } from '../coverage/types';
 import { DEFAULT_OPTIONS } from '../coverage/types';
 import { catalog } from '../layers/catalog';
 import type { Period } from '../layers/types';
+import type { BasemapId } from '../map/basemaps';
 
 export const PANELS = ['legend', 'coverage', 'resolution', 'data', 'present'] as const;
 export type PanelId = (typeof PANELS)[number];
@@ -29,6 +30,8 @@ export interface AppState {
   useDemoRegister: boolean;
   /** The milestone chosen on the timeline: its units are highlighted on the map. */
   milestone: string | null;
+  /** What is drawn beneath the layers: nothing (offline, the default), an online map or a local file. */
+  basemap: BasemapId;
 }
 
 export function initialState(): AppState {
@@ -43,6 +46,7 @@ export function initialState(): AppState {
     focusedUnit: null,
     useDemoRegister: true,
     milestone: null,
+    basemap: 'none',
   };
 }
 
@@ -51,7 +55,7 @@ const [state, setState] = createStore<AppState>(initialState());
 export { state };
 
 /** What a shared link or the browser's history restores (the camera is the map's). */
-export type SharedState = Pick<AppState, 'visible' | 'opacity' | 'selected' | 'period' | 'panel' | 'panelOpen' | 'coverage'>;
+export type SharedState = Pick<AppState, 'visible' | 'opacity' | 'selected' | 'period' | 'panel' | 'panelOpen' | 'coverage' | 'basemap'>;
 
 export const actions = {
   togglePanel: () => setState('panelOpen', (o) => !o),
@@ -61,6 +65,7 @@ export const actions = {
   setCoverageOptions: (o: Partial<CoverageOptions>) => setState('coverage', (c) => ({ ...c, ...o })),
   setOpacity: (id: string, v: number) => setState('opacity', id, v),
   setPeriod: (p: Period) => setState('period', p),
+  setBasemap: (b: BasemapId) => setState('basemap', b),
   select: (s: Selection | null) => setState('selected', s),
   focusUnit: (id: string | null) => setState('focusedUnit', id),
   setUseDemoRegister: (v: boolean) => setState('useDemoRegister', v),

@@ -11,37 +11,43 @@ import { createTileClient } from '../data/tile-client';
 import { createImportController } from '../data/import-controller';
 import { loadLayers, saveLayer, deleteLayer } from '../data/layer-store';
 import type { MapHandle, MapState } from '../map/adapter';
-import { buildSearchIndex } from '../search/search';
-import { searchItems } from '../search/items';
 import { state, actions } from '../state/store';
 import { readInitialUrl } from '../state/url-sync';
 import { t, lang } from '../i18n';
 import { createCoverage } from '../app/coverage';
-import { createImportedLayers } from '../app/imported-layers';
+import { createImportedLayers, importedLayersPolicy } from '../app/imported-layers';
 import { createSelection } from '../app/selection';
 import { bindMap } from '../app/map-binding';
-import { coverageInputs, coverageMapData, csvFileName, plainOptions, registerNames } from '../app/coverage-view';
+import { coverageInputs, coverageMapData, createCoverageView, plainOptions } from '../app/coverage-view';
+import { createExports } from '../app/exports';
+import { createSearch } from '../app/search';
 import { startMap } from '../app/startup';
 import { bindDocument } from '../app/document';
+import { createBasemaps } from '../app/basemap';
+import { basemapNotice, controlLabels, presenterLabelScale, viewport } from '../app/map-chrome';
+import { isWideTab, panelInset } from '../app/layout';
+import { extent } from '../geo/extent';
+import { loadBasemapFile, saveBasemapFile, deleteBasemapFile } from '../data/basemap-store';
 import { createResolution } from '../app/resolution';
-import { downloadBlob, downloadText } from './download';
+import { LinkNotice } from './LinkNotice';
 import { SidePanel } from './SidePanel';
 import { ExplorerTabs } from './ExplorerTabs';
-import { FeatureCard, featureTitle } from './FeatureCard';
+import { FeatureCard } from './FeatureCard';
 import { SearchBox } from './SearchBox';
 import { PeriodSwitch } from './PeriodSwitch';
 import { CopyLink } from './CopyLink';
 import { FeatureList } from './FeatureList';
 import { Presentation } from './Presentation';
 import { createShowFeature } from './show-feature';
-import { coverageToCsv } from '../coverage/csv';
-import type { UnitCoverage } from '../coverage/types';
 
 export function App() {
   let container!: HTMLDivElement;
   const initialView = readInitialUrl();
   const [map, setMap] = createSignal<MapHandle>();
   const [mapState, setMapState] = createSignal<MapState>('loading');
+  // Work the first view does not show (coverage, the search index) waits for the map's first idle,
+  // so it does not compete with MapLibre for the CPU while the map loads.
+  const firstIdle = createMemo<boolean>((was) => was || mapState() !== 'loading', false);
   const [loadError, setLoadError] = createSignal<string | null>(null);
   const [datasets, setDatasets] = createSignal<Datasets>(new Map());
   const coverageClient = createCoverageClient();
@@ -49,18 +55,8 @@ export function App() {
   onCleanup(() => (coverageClient.dispose(), importClient.dispose(), map()?.destroy()));
 
   const imported = createImportedLayers({
-    storage: { load: loadLayers, save: saveLayer, remove: deleteLayer },
-    tiles: createTileClient(),
-    onAdded: (l) => batch(() => {
-      actions.setVisible(l.meta.id, true);
-      // A planner's own register replaces the demonstration one for coverage (it can be switched back on).
-      if (l.meta.role === 'plans') actions.setUseDemoRegister(false);
-    }),
-    onRemoved: (id) => batch(() => {
-      if (state.selected?.layerId === id) actions.select(null);
-      // With no register of the user's left, coverage goes back to what it was before the first one.
-      if (!imported.layers().some((l) => l.meta.role === 'plans')) actions.setUseDemoRegister(true);
-    }),
+    storage: { load: loadLayers, save: saveLayer, remove: deleteLayer }, tiles: createTileClient(),
+    ...importedLayersPolicy(() => imported),
   });
   const entries = createMemo((): LayerEntry[] => [...catalog, ...imported.entries()]);
   const data = createMemo(() => new Map([...datasets(), ...imported.data()]) as Datasets);
@@ -68,13 +64,16 @@ export function App() {
   const periodEntries = createMemo(() => entries().filter((e) => inPeriod(e, state.period)));
 
   const { units, plans } = coverageInputs(datasets, imported, () => state.useDemoRegister);
-  const coverage = createCoverage({ units, plans, planBlobs: imported.planBlobs, options: () => plainOptions(state.coverage) }, coverageClient);
-  const registers = createMemo(() => registerNames(state.useDemoRegister, imported.layers(), t('demoRegisterName')));
+  const coverage = createCoverage({ units: () => (firstIdle() ? units() : undefined), plans, planBlobs: imported.planBlobs, options: () => plainOptions(state.coverage) }, coverageClient);
+  const { mapUnits, externalView, registers } = createCoverageView({ coverage, imported, datasets, units, useDemo: () => state.useDemoRegister });
+  const exports = createExports({ imported, datasets, coverage, registers, demo: () => state.useDemoRegister });
 
-  const selection = createSelection({ map, entries, data, units });
-  const searchIndex = createMemo(() => (datasets().size ? buildSearchIndex(searchItems(entries(), data(), lang(), featureTitle)) : null));
-  const importer = createImportController(() => importClient, () => datasets().get('district'));
-  const show = createShowFeature({ map, entries, isVisible });
+  const selection = createSelection({ map, entries, data, units: mapUnits });
+  const searchIndex = createSearch({ ready: firstIdle, entries, data, lang });
+  const importer = createImportController(() => importClient, () => datasets().get('district'), { onCoverageResult: (r) => batch(() => (coverage.setExternal(r), actions.setVisible('coverage', true), actions.showPanel('coverage'))) });
+  const districtBBox = createMemo(() => extent(datasets().get('district')));
+  const basemaps = createBasemaps({ current: () => state.basemap, choose: actions.setBasemap, lang, storage: { load: loadBasemapFile, save: saveBasemapFile, remove: deleteBasemapFile } });
+  const show = createShowFeature({ map, entries, isVisible, coverage: coverage.result, basemapAttribution: () => basemaps.style()?.attribution ?? null, district: districtBBox });
   const { presenter } = show;
   const resolution = createResolution({
     wanted: () => state.panel === 'resolution' || show.presenter.active(), datasets, coverage: coverage.result, registers,
@@ -86,10 +85,16 @@ export function App() {
     imported: imported.layers,
     shown: (e) => isVisible(e) && inPeriod(e, state.period),
     opacity: (e) => state.opacity[e.id] ?? 1,
-    coverage: () => coverageMapData(units(), plans(), coverage.result(), state.focusedUnit),
+    // An external result's register is not in the browser: no plans drawn for it.
+    coverage: () => coverageMapData(mapUnits(), coverage.external() ? { type: 'FeatureCollection', features: [] } : plans(), coverage.result(), state.focusedUnit),
     selection: () => [...(selection.selected() ? [selection.selected()!.feature] : []), ...resolution.highlighted()],
     preview: importer.preview,
     padding: selection.padding,
+    basemap: basemaps.style,
+    controlLabels,
+    notice: () => basemapNotice(basemaps.style()),
+    labelScale: () => (presenter.active() ? presenterLabelScale(viewport().width, viewport().height) : 1),
+    panelInset: () => panelInset(state.panelOpen, isWideTab(state.panel), viewport().width),
   });
   bindDocument();
   const owner = getOwner();
@@ -98,23 +103,13 @@ export function App() {
     try {
       const d = await loadDatasets(catalog);
       setDatasets(d);
-      await runWithOwner(owner, () => startMap({ container, datasets: d, initialView, imported, show, setMap, setMapState, onFeatureClick: selection.onMapClick }));
+      await runWithOwner(owner, () => startMap({ container, datasets: d, initialView, imported, show, setMap, setMapState, onFeatureClick: selection.onMapClick, basemaps }));
     } catch (e) {
       setLoadError((e as Error).message);
       setMapState('error');
     }
   });
 
-  const exportLayer = (id: string) => {
-    const file = imported.exportFile(id);
-    if (file) return downloadBlob(file.name, file.blob);
-    const fc = datasets().get(id);
-    if (fc) downloadText(`${id}.geojson`, JSON.stringify(fc), 'application/geo+json');
-  };
-  const exportCsv = (rows: UnitCoverage[]) => {
-    const r = coverage.result();
-    if (r) downloadText(csvFileName(new Date()), coverageToCsv({ ...r, units: rows }, { lang: lang(), registers: registers(), demo: state.useDemoRegister }), 'text/csv;charset=utf-8');
-  };
   const storageMessage = () => (imported.storageProblem() ? t('storageUnavailable', { reason: imported.storageProblem()! }) : null);
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -125,16 +120,17 @@ export function App() {
   return (
     <div class="app" data-map-state={mapState()} data-presenting={presenter.active() ? '' : undefined} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <div class="map" ref={container} role="region" aria-label={t('mapLabel')} aria-describedby="feature-list-title" />
-      <SidePanel open={state.panelOpen} wide={state.panel === 'resolution'} onToggle={actions.togglePanel}>
+      <SidePanel open={state.panelOpen} wide={isWideTab(state.panel)} onToggle={actions.togglePanel}>
         <Show when={loadError()}>
           <p class="error" role="alert">{t('loadError')}: {loadError()}</p>
         </Show>
+        <LinkNotice />
         <SearchBox index={searchIndex()} onChoose={selection.chooseHit} />
         <div class="toolbar"><CopyLink /></div>
         <PeriodSwitch period={state.period} onPeriod={actions.setPeriod} />
         <FeatureCard selected={selection.selected()} units={units()} onClose={() => actions.select(null)} />
-        <ExplorerTabs entries={periodEntries()} imported={imported} coverage={coverage} registers={registers()} importer={importer} show={show} resolution={resolution}
-          storageMessage={storageMessage()} onSelectUnit={selection.focusUnit} onExportLayer={exportLayer} onExportCsv={exportCsv} />
+        <ExplorerTabs entries={periodEntries()} imported={imported} coverage={coverage} registers={registers()} importer={importer} show={show} resolution={resolution} basemap={basemaps}
+          storageMessage={storageMessage()} onSelectUnit={selection.focusUnit} onExportLayer={exports.layer} onExportCsv={exports.csv} externalView={externalView()} />
         <FeatureList entries={periodEntries()} visible={state.visible} datasets={data()} onChoose={selection.reveal} />
       </SidePanel>
       <Presentation show={show} resolution={resolution} />

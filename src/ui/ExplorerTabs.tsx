@@ -6,17 +6,22 @@ import type { ImportController } from '../data/import-controller';
 import type { Coverage } from '../app/coverage';
 import type { ImportedLayers } from '../app/imported-layers';
 import { state, actions } from '../state/store';
-import { Show } from 'solid-js';
+import { lazy, Show } from 'solid-js';
 import { t, lang } from '../i18n';
 import { PanelTabs } from './PanelTabs';
 import { Legend } from './Legend';
-import { CoveragePanel } from './CoveragePanel';
-import { ImportPanel } from './ImportPanel';
-import { DeckEditor } from './presenter/DeckEditor';
-import { ExportImage } from './presenter/ExportImage';
+import { CoveragePanel, type ExternalView } from './CoveragePanel';
 import type { createShowFeature } from './show-feature';
 import type { createResolution } from '../app/resolution';
-import { ResolutionPanel } from './resolution/ResolutionPanel';
+import { BasemapPicker } from './BasemapPicker';
+import type { Basemaps } from '../app/basemap';
+import { coveredIds, legendContext } from '../layers/legend';
+
+// Tabs the first view does not show load their code when first opened (see PanelTabs).
+const ImportPanel = lazy(() => import('./ImportPanel').then((m) => ({ default: m.ImportPanel })));
+const DeckEditor = lazy(() => import('./presenter/DeckEditor').then((m) => ({ default: m.DeckEditor })));
+const ExportImage = lazy(() => import('./presenter/ExportImage').then((m) => ({ default: m.ExportImage })));
+const ResolutionPanel = lazy(() => import('./resolution/ResolutionPanel').then((m) => ({ default: m.ResolutionPanel })));
 
 export interface ExplorerTabsProps {
   /** Layers of the current period. */
@@ -27,10 +32,13 @@ export interface ExplorerTabsProps {
   importer: ImportController;
   show: ReturnType<typeof createShowFeature>;
   resolution: ReturnType<typeof createResolution>;
+  basemap: Basemaps;
   storageMessage: string | null;
   onSelectUnit: (id: string) => void;
   onExportLayer: (id: string) => void;
   onExportCsv: (rows: UnitCoverage[]) => void;
+  /** A coverage result opened from a file, and the boundaries drawn for it (src/app/coverage-view.ts unitsForResult). */
+  externalView?: ExternalView | null;
 }
 
 export function ExplorerTabs(props: ExplorerTabsProps) {
@@ -42,7 +50,9 @@ export function ExplorerTabs(props: ExplorerTabsProps) {
   const tabs = [
     { id: 'legend' as const, label: () => t('tabLegend'), content: (
       <>
-        <Legend entries={props.entries} visible={state.visible} opacity={state.opacity} context={{ target: state.coverage.target }}
+        <BasemapPicker basemap={props.basemap} />
+        <Legend entries={props.entries} visible={state.visible} opacity={state.opacity} context={legendContext(state.coverage.target, props.coverage.result())}
+          covered={coveredIds(props.entries, (e) => !!state.visible[e.id])}
           onVisible={actions.setVisible} onGroupVisible={actions.setGroupVisible} onOpacity={actions.setOpacity}
           onExport={props.onExportLayer} onRemove={(id) => void props.imported.remove(id)} removable={isImported} />
         <Show when={props.imported.lastRemoved()}>
@@ -57,9 +67,11 @@ export function ExplorerTabs(props: ExplorerTabsProps) {
       </>
     ) },
     { id: 'coverage' as const, label: () => t('tabCoverage'), content: (
-      <CoveragePanel result={props.coverage.result()} busy={props.coverage.busy()} error={props.coverage.error()} options={state.coverage}
+      <CoveragePanel result={props.coverage.result()} busy={props.coverage.busy()} error={props.coverage.error()}
+        options={props.coverage.external()?.result.options ?? state.coverage}
+        external={props.externalView ?? null} onLiveEngine={() => props.coverage.setExternal(null)}
         demoRegister={state.useDemoRegister} onDemoRegister={actions.setUseDemoRegister}
-        registers={props.registers} unitsName={props.imported.unitsLayer()?.meta.name ?? t('bundledUnits')}
+        registers={props.registers} unitsName={props.externalView?.unitsName ?? props.imported.unitsLayer()?.meta.name ?? t('bundledUnits')}
         coverageMode={!!state.visible['coverage']} selectedUnit={state.focusedUnit}
         onOptions={actions.setCoverageOptions} onCoverageMode={(v) => actions.setVisible('coverage', v)}
         onSelectUnit={props.onSelectUnit} onExport={props.onExportCsv} />

@@ -2,6 +2,7 @@ import { For, Show, createMemo } from 'solid-js';
 import type { GroupId, LayerEntry, LegendContext } from '../layers/types';
 import { t, tl, type MessageKey } from '../i18n';
 import { Swatch } from './Swatch';
+import { legendItems } from '../layers/legend';
 
 export interface LegendProps {
   /** The entries of the current period. */
@@ -16,6 +17,8 @@ export interface LegendProps {
   context: LegendContext;
   onVisible: (id: string, v: boolean) => void;
   onGroupVisible: (ids: string[], v: boolean) => void;
+  /** Shown entries hidden under the coverage map: their swatches give way to a note. */
+  covered?: ReadonlySet<string>;
 }
 
 const GROUPS: GroupId[] = ['admin', 'industry', 'infrastructure', 'tourism', 'planning', 'imported'];
@@ -64,8 +67,11 @@ export function Legend(props: LegendProps) {
                           onInput={(e) => props.onOpacity(entry.id, e.currentTarget.valueAsNumber / 100)} />
                         <span class="opacity-value" aria-hidden="true">{Math.round((props.opacity[entry.id] ?? 1) * 100)}%</span>
                       </label>
-                      <ul>
-                        <For each={typeof entry.legend === 'function' ? entry.legend(props.context) : entry.legend}>
+                      <Show when={props.covered?.has(entry.id)}>
+                        <p class="prov-note covered-note">{t('coveredByCoverage')}</p>
+                      </Show>
+                      <ul hidden={props.covered?.has(entry.id)}>
+                        <For each={legendItems(entry, props.context)}>
                           {(item) => (
                             <li class="legend-item">
                               <Swatch swatch={item.swatch} />

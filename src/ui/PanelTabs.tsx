@@ -1,6 +1,9 @@
-// The side panel's tabs (legend, coverage, data, presenter): a tab list and one panel per tab; the
-// hidden panels stay mounted so their state (scroll, inputs) survives switching.
-import { For, type JSX } from 'solid-js';
+// The side panel's tabs (legend, coverage, data, presenter): a tab list and one panel per tab. A
+// panel is first drawn when its tab is first opened (so its code can load then), and stays mounted
+// afterwards so its state (scroll, inputs) survives switching. Kobalte's Tabs give
+// the WAI-ARIA tabs pattern: one tab stop, ← → (and Home / End) move between tabs and select them.
+import { createMemo, For, Show, type JSX } from 'solid-js';
+import { Tabs } from '@kobalte/core/tabs';
 
 export interface PanelTab<Id extends string> {
   id: Id;
@@ -17,23 +20,21 @@ export interface PanelTabsProps<Id extends string> {
 }
 
 export function PanelTabs<Id extends string>(props: PanelTabsProps<Id>) {
+  const visited = createMemo<ReadonlySet<string>>((seen) => (seen.has(props.current) ? seen : new Set([...seen, props.current])), new Set());
   return (
-    <>
-      <div class="tabs" role="tablist" aria-label={props.label}>
+    <Tabs value={props.current} onChange={(v) => props.onSelect(v as Id)} activationMode="automatic">
+      <Tabs.List class="tabs" aria-label={props.label}>
         <For each={props.tabs}>
-          {(tab) => (
-            <button type="button" role="tab" id={`tab-${tab.id}`} aria-selected={props.current === tab.id} aria-controls={`tabpanel-${tab.id}`}
-              onClick={() => props.onSelect(tab.id)}>{tab.label()}</button>
-          )}
+          {(tab) => <Tabs.Trigger value={tab.id} id={`tab-${tab.id}`}>{tab.label()}</Tabs.Trigger>}
         </For>
-      </div>
+      </Tabs.List>
       <For each={props.tabs}>
         {(tab) => (
-          <div role="tabpanel" id={`tabpanel-${tab.id}`} aria-labelledby={`tab-${tab.id}`} hidden={props.current !== tab.id}>
-            {tab.content}
-          </div>
+          <Tabs.Content value={tab.id} id={`tabpanel-${tab.id}`} forceMount hidden={props.current !== tab.id}>
+            <Show when={visited().has(tab.id)}>{tab.content}</Show>
+          </Tabs.Content>
         )}
       </For>
-    </>
+    </Tabs>
   );
 }

@@ -16,13 +16,26 @@ import { exportPng, exportFileName } from '../export/export';
 import { dataMarks, type DataMark } from '../layers/data-marks';
 import type { ExportSizeKey } from '../export/sizes';
 import { downloadBlob } from './download';
+import { sceneFrame } from '../presenter/fit';
+import { NARROW_PX } from '../app/layout';
+import { coveredIds, legendContext, legendItems } from '../layers/legend';
+import type { CoverageResult } from '../coverage/types';
 
 export interface ShowFeatureDeps {
   map: () => MapHandle | undefined;
   /** Catalog plus imported layers. */
   entries: () => LayerEntry[];
   isVisible: (e: LayerEntry) => boolean;
+  /** The coverage result the coverage map draws (its legend lists only the classes drawn). */
+  coverage?: () => CoverageResult | null;
+  /** Attribution of the basemap drawn, if any (map images carry it with the sources). */
+  basemapAttribution?: () => string | null;
+  /** The district's extent (presenter mode on a phone keeps scenes to it). */
+  district?: () => [number, number, number, number] | null;
 }
+
+/** Room presenter mode's chrome takes on a phone: title bar above, progress and legend button below. */
+const PHONE_PRESENTER_PADDING = { top: 120, right: 12, bottom: 72, left: 12 };
 
 /** The honesty marks of a view (demonstration data, schematic boundaries) with the app's layers. */
 let marksOfApp: ((layers: readonly string[], period: Period) => DataMark[]) | null = null;
@@ -41,13 +54,15 @@ export function createShowFeature(d: ShowFeatureDeps) {
   const [deckMessage, setDeckMessage] = createSignal<string | null>(null);
   let deckLoaded = false;
 
-  const legendFor = (layers: readonly string[], period: Period): LegendBlock[] =>
-    d.entries()
-      .filter((e) => layers.includes(e.id) && inPeriod(e, period))
-      .map((e) => ({
-        title: tl(e.title),
-        items: (typeof e.legend === 'function' ? e.legend({ target: state.coverage.target }) : e.legend).map((i) => ({ label: tl(i.label), swatch: i.swatch })),
-      }));
+  /** Legend of what the view draws: entries hidden under the coverage map are left out. */
+  const legendFor = (layers: readonly string[], period: Period): LegendBlock[] => {
+    const shown = (e: LayerEntry) => layers.includes(e.id) && inPeriod(e, period);
+    const hidden = coveredIds(d.entries(), shown);
+    const ctx = legendContext(state.coverage.target, d.coverage?.() ?? null);
+    return d.entries()
+      .filter((e) => shown(e) && !hidden.has(e.id))
+      .map((e) => ({ title: tl(e.title), items: legendItems(e, ctx).map((i) => ({ label: tl(i.label), swatch: i.swatch })) }));
+  };
 
   const marksFor = (layers: readonly string[], period: Period): DataMark[] =>
     dataMarks(d.entries(), { layers, period, demoRegisterCounts: state.useDemoRegister });
@@ -75,7 +90,13 @@ export function createShowFeature(d: ShowFeatureDeps) {
         actions.select(sc.highlighted[0] ?? null);
       });
       const cam = { center: sc.camera.center, zoom: sc.camera.zoom, bearing: sc.camera.bearing, pitch: sc.camera.pitch };
-      d.map()?.setCamera(cam, animate, 1500);
+      const m = d.map();
+      if (m && window.innerWidth < NARROW_PX) {
+        // A phone: what the scene shows on a laptop, kept to the district, fitted between the title
+        // bar and the progress line (the same zoom would cut the district off).
+        m.setCamera({ bearing: cam.bearing, pitch: cam.pitch }, false);
+        m.frame(sceneFrame(cam.center, cam.zoom, d.district?.() ?? null), PHONE_PRESENTER_PADDING, 16);
+      } else m?.setCamera(cam, animate, 1500);
     },
     legendFor,
   };
@@ -119,7 +140,7 @@ export function createShowFeature(d: ShowFeatureDeps) {
       // Demonstration data and schematic boundaries say so on the image itself.
       marks: marksFor(shown, state.period).map((kind) => ({ kind, text: t(`mark.${kind}`) })),
       dateText: t('imageDate', { date: new Date().toLocaleDateString(lang() === 'vi' ? 'vi-VN' : 'en-GB') }),
-      sourceText: t('imageSource'),
+      sourceText: [t('imageSource'), d.basemapAttribution?.()].filter(Boolean).join(' · '),
       lang: lang(),
     });
     const name = exportFileName(size, new Date());

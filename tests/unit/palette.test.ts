@@ -54,3 +54,93 @@ describe('legend colours under colour-vision deficiencies', () => {
     }
   }
 });
+
+// Issue 14: one meaning per colour. Every colour the map paints is one its legend explains, and two
+// meanings that can be on the map together — any two entries of one period, plus the selection
+// highlight — never come closer than ΔE 15 (normal vision); across periods a meaning keeps its
+// colours to itself too. An entry that `coversBelow` (coverage) hides the entries drawn before it,
+// so their colours never meet its own.
+import { palette } from '../../src/layers/palette';
+import { PERIODS, inPeriod, type LayerEntry } from '../../src/layers/types';
+
+/** Entries that carry one meaning in different periods (the 17 units in 2021 and 2024; the 2025 wards before and after). */
+const SAME_MEANING: Record<string, string> = { 'units-2024': 'units-2021', 'wards-2025': 'wards-2025-areas' };
+const meaningOf = (id: string) => SAME_MEANING[id] ?? id;
+const STRUCTURAL = new Set(['#ffffff']); // unit outlines, road casings, halos: white carries no meaning
+
+const legendItems = (e: LayerEntry, ctx = { target: 0.8 }) => (typeof e.legend === 'function' ? e.legend(ctx) : e.legend);
+function legendColors(e: LayerEntry): string[] {
+  const out = new Set<string>();
+  for (const { swatch: s } of legendItems(e)) {
+    out.add(s.color.toLowerCase());
+    if (s.kind === 'fill' && s.outline) out.add(s.outline.toLowerCase());
+    if (s.kind === 'circle' && s.stroke) out.add(s.stroke.toLowerCase());
+  }
+  return [...out].filter((c) => !STRUCTURAL.has(c));
+}
+function paintColors(e: LayerEntry): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown) => {
+    if (typeof v === 'string' && /^#[0-9a-f]{6}$/i.test(v)) out.add(v.toLowerCase());
+    else if (Array.isArray(v)) v.forEach(walk);
+  };
+  for (const l of e.layers) {
+    if (l.type === 'symbol') continue; // label ink and halo
+    const paint = (l as { paint?: Record<string, unknown> }).paint ?? {};
+    for (const [k, v] of Object.entries(paint)) if (k.endsWith('-color')) walk(v);
+  }
+  return [...out].filter((c) => !STRUCTURAL.has(c));
+}
+const normal = (c: string) => lab(simulate(c, null));
+const covers = (a: LayerEntry, b: LayerEntry) => !!a.coversBelow && catalog.indexOf(b) < catalog.indexOf(a);
+const hidden = (a: LayerEntry, b: LayerEntry) => covers(a, b) || covers(b, a);
+
+describe('one meaning per colour (issue 14)', () => {
+  it('every colour the map paints is explained by its legend', () => {
+    for (const e of catalog) {
+      const legend = new Set(legendColors(e));
+      for (const c of paintColors(e)) expect(legend.has(c), `${e.id} paints ${c}, which its legend does not show`).toBe(true);
+    }
+  });
+
+  const highlight = { id: 'selection', colors: [palette.selection.toLowerCase()] };
+  for (const period of PERIODS) {
+    it(`${period}: meanings visible together are at least ΔE 15 apart`, () => {
+      const together = catalog.filter((e) => inPeriod(e, period));
+      const problems: string[] = [];
+      const sets = [...together.map((e) => ({ id: e.id, entry: e as LayerEntry | null, colors: legendColors(e) })), { ...highlight, entry: null }];
+      for (let i = 0; i < sets.length; i++) {
+        for (let j = i + 1; j < sets.length; j++) {
+          const a = sets[i]!, b = sets[j]!;
+          if (a.entry && b.entry && hidden(a.entry, b.entry)) continue;
+          for (const ca of a.colors) for (const cb of b.colors) {
+            const d = deltaE(normal(ca), normal(cb));
+            if (d < 15) problems.push(`${a.id} ${ca} vs ${b.id} ${cb}: ΔE ${d.toFixed(1)}`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('a colour keeps one meaning across periods', () => {
+    const problems: string[] = [];
+    for (let i = 0; i < catalog.length; i++) {
+      for (let j = i + 1; j < catalog.length; j++) {
+        const a = catalog[i]!, b = catalog[j]!;
+        if (meaningOf(a.id) === meaningOf(b.id) || hidden(a, b)) continue;
+        for (const ca of legendColors(a)) for (const cb of legendColors(b)) {
+          const d = deltaE(normal(ca), normal(cb));
+          if (d < 15) problems.push(`${a.id} ${ca} vs ${b.id} ${cb}: ΔE ${d.toFixed(1)}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('fails when two meanings visible together share a colour (the check itself)', () => {
+    const orange = palette.slatedFill;
+    // The 2024 wards' orange reused for a 2025 ward (the bug this issue reported): caught.
+    expect(deltaE(normal(orange), normal('#f3c98b'))).toBeLessThan(15);
+  });
+});

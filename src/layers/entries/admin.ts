@@ -36,7 +36,7 @@ const unitLabel = (text: ExpressionSpecification, minzoom = 0) => ({
   paint: { 'text-color': palette.labelText, 'text-halo-color': palette.labelHalo, 'text-halo-width': 1.5 },
 });
 
-const wardColor: ExpressionSpecification = ['match', ['get', 'code'], ...Object.entries(wardColors).flat(), '#dddddd'] as unknown as ExpressionSpecification;
+const wardColor: ExpressionSpecification = ['match', ['get', 'code'], ...Object.entries(wardColors).flat(), '#ffffff'] as unknown as ExpressionSpecification;
 
 /** The 17 units drawn for one period: two classes (a property equal to a value, or not), labels. */
 function unitsEntry(o: {
@@ -125,7 +125,7 @@ export const adminEntries: LayerEntry[] = [
       {
         id: 'wards-2025-areas-label', type: 'symbol', fromLabelPoints: true,
         layout: { 'text-field': ['concat', 'Phường ', ['get', 'name']], 'text-font': LABEL_FONT, 'text-size': 17, 'text-offset': [0, -1.2] },
-        paint: { 'text-color': palette.wardOutline, 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+        paint: { 'text-color': palette.wardOutline, 'text-halo-color': palette.labelHalo, 'text-halo-width': 2 },
       },
     ],
     legend: Object.entries({ '07774': 'Tự Lạn', '07777': 'Việt Yên', '07795': 'Nếnh', '07798': 'Vân Hà' }).map(([code, name]) => ({
@@ -147,14 +147,14 @@ export const adminEntries: LayerEntry[] = [
     interactive: [],
     fields: unitFields,
     layers: [
-      { id: 'units-absorbed-outline', type: 'line', paint: { 'line-color': '#ffffff', 'line-width': 1.2, 'line-dasharray': [2, 2] } },
+      { id: 'units-absorbed-outline', type: 'line', paint: { 'line-color': palette.absorbedOutline, 'line-width': 1.2, 'line-dasharray': [2, 2] } },
       {
         id: 'units-absorbed-label', type: 'symbol', fromLabelPoints: true,
         layout: { 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 11, 'text-offset': [0, 0.6] },
-        paint: { 'text-color': '#444444', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
+        paint: { 'text-color': '#444444', 'text-halo-color': palette.labelHalo, 'text-halo-width': 1.2 },
       },
     ],
-    legend: [{ label: { vi: 'Ranh giới xã, thị trấn cũ (sơ đồ)', en: 'Former commune boundary (schematic)' }, swatch: { kind: 'line', color: '#9a9a9a', width: 1.2, dash: [2, 2] } }],
+    legend: [{ label: { vi: 'Ranh giới xã, thị trấn cũ (sơ đồ)', en: 'Former commune boundary (schematic)' }, swatch: { kind: 'line', color: palette.absorbedOutline, width: 1.2, dash: [2, 2] } }],
   },
   {
     id: 'wards-2025',

@@ -86,7 +86,7 @@ export const infrastructureEntries: LayerEntry[] = [
       { label: { vi: 'Đường sắt Hà Nội – Đồng Đăng', en: 'Hà Nội – Đồng Đăng railway' }, swatch: { kind: 'line', color: palette.railway, width: 3, dash: [3, 2] } },
       { label: { vi: 'Công trình hiện có', en: 'Existing facility' }, swatch: { kind: 'circle', color: palette.plannedInfra, stroke: palette.plannedInfra } },
       { label: { vi: 'Công trình quy hoạch (cảng, logistics, bến xe…)', en: 'Planned facility (port, logistics, bus station…)' }, swatch: { kind: 'circle', color: '#ffffff', stroke: palette.plannedInfra } },
-      { label: { vi: 'Khu quy hoạch (nhà ở công nhân…)', en: 'Planned area (workers’ housing…)' }, swatch: { kind: 'fill', color: '#f9d0b0', outline: palette.plannedInfra } },
+      { label: { vi: 'Khu quy hoạch (nhà ở công nhân…)', en: 'Planned area (workers’ housing…)' }, swatch: { kind: 'fill', color: palette.plannedInfra, opacity: 0.25, outline: palette.plannedInfra } },
     ],
   },
 ];

@@ -1,7 +1,7 @@
 // Planning: the plan register and the detailed-plan coverage derived from it.
 import plansUrl from '../../../geodata/plans-demo.geojson?url';
 import { classBounds } from '../../coverage/classes';
-import { palette, coverageRamp, countingPlanOutline } from '../palette';
+import { palette, coverageRamp, coverageOther, countingPlanOutline } from '../palette';
 import type { LayerEntry, FieldSpec } from '../types';
 import { F, LABEL_FONT, dashedWhen, pct } from './shared';
 
@@ -63,13 +63,18 @@ export const planningEntries: LayerEntry[] = [
       en: 'Computed from the plan register in use (by default the demonstration register).',
     },
     visible: false,
+    // Opaque over every unit: the unit, industry and plan fills drawn before it are hidden under it.
+    coversBelow: true,
     interactive: ['coverage-fill'],
     layers: [
       {
         id: 'coverage-fill', type: 'fill', filter: ['==', ['get', 'kind'], 'unit'],
-        paint: { 'fill-color': ['match', ['get', 'coverage_class'], 0, coverageRamp[0], 1, coverageRamp[1], 2, coverageRamp[2], 3, coverageRamp[3], coverageRamp[4]],
-          // The target applies to the 9 slated units; the others are shown, muted, for context.
-          'fill-opacity': ['case', ['==', ['get', 'slated'], true], 1, 0.4],
+        paint: {
+          // The target applies to the 9 units that became wards; the others are drawn in a neutral
+          // grey the legend explains (never a ramp colour: no colour on the map goes unexplained).
+          'fill-color': ['case', ['!=', ['get', 'slated'], true], coverageOther,
+            ['match', ['get', 'coverage_class'], 0, coverageRamp[0], 1, coverageRamp[1], 2, coverageRamp[2], 3, coverageRamp[3], coverageRamp[4]]],
+          'fill-opacity': 1,
         },
       },
       { id: 'coverage-unit-outline', type: 'line', filter: ['==', ['get', 'kind'], 'unit'], paint: { 'line-color': '#ffffff', 'line-width': 1.5 } },
@@ -84,17 +89,25 @@ export const planningEntries: LayerEntry[] = [
         paint: { 'text-color': palette.labelText, 'text-halo-color': palette.labelHalo, 'text-halo-width': 1.6 },
       },
     ],
-    legend: ({ target }) => {
+    // Only what the map draws: the classes the units have now, and the grey of units the target
+    // does not apply to (every class while no result is known).
+    legend: ({ target, coverage }) => {
       const b = classBounds(target);
-      const labels: [string, string][] = [
-        [`< ${pct(b[0]![1])}`, `< ${pct(b[0]![1])}`],
-        [`${pct(b[1]![0])} – ${pct(b[1]![1])}`, `${pct(b[1]![0])} – ${pct(b[1]![1])}`],
-        [`${pct(b[2]![0])} – ${pct(b[2]![1])}`, `${pct(b[2]![0])} – ${pct(b[2]![1])}`],
-        [`${pct(b[3]![0])} – ${pct(target)} (chưa đạt)`, `${pct(b[3]![0])} – ${pct(target)} (below target)`],
-        [`> ${pct(target)} (đạt mục tiêu)`, `> ${pct(target)} (meets target)`],
+      const range = (l: 'vi' | 'en') => [
+        `< ${pct(b[0]![1], l)}`,
+        `${pct(b[1]![0], l)} – ${pct(b[1]![1], l)}`,
+        `${pct(b[2]![0], l)} – ${pct(b[2]![1], l)}`,
+        `${pct(b[3]![0], l)} – ${pct(target, l)} (${l === 'vi' ? 'chưa đạt' : 'below target'})`,
+        `> ${pct(target, l)} (${l === 'vi' ? 'đạt mục tiêu' : 'meets target'})`,
       ];
+      const [vi, en] = [range('vi'), range('en')];
+      const labels = vi.map((v, i): [string, string] => [v, en[i]!]);
+      const shown = (i: number) => !coverage || coverage.classes.includes(i);
       return [
-        ...labels.map(([vi, en], i) => ({ label: { vi, en }, swatch: { kind: 'fill' as const, color: coverageRamp[i]!, outline: '#ffffff' } })),
+        ...labels.flatMap(([vi, en], i) => (shown(i) ? [{ label: { vi, en }, swatch: { kind: 'fill' as const, color: coverageRamp[i]!, outline: '#ffffff' } }] : [])),
+        ...(!coverage || coverage.others
+          ? [{ label: { vi: 'Không áp dụng mục tiêu (đơn vị không lên phường)', en: 'Target does not apply (units that did not become wards)' }, swatch: { kind: 'fill' as const, color: coverageOther, outline: '#ffffff' } }]
+          : []),
         { label: { vi: 'Quy hoạch được tính', en: 'Plans that count' }, swatch: { kind: 'line' as const, color: countingPlanOutline, width: 1.5 } },
       ];
     },

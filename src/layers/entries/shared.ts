@@ -44,7 +44,11 @@ export const isPolygon = geomIs('Polygon', 'MultiPolygon');
 export const kindIs = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
 /** Dashed where `when` holds, solid otherwise (data-driven line-dasharray). */
 export const dashedWhen = (when: ExpressionSpecification, dash: number[]): ExpressionSpecification => ['case', when, ['literal', dash], ['literal', [1, 0]]];
-export const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+/** A fraction as a percentage with at most one decimal, in the language's decimal separator ("26,7%" / "26.7%"). */
+export const pct = (x: number, lang: 'vi' | 'en' = 'en') => {
+  const s = `${Math.round(x * 1000) / 10}%`;
+  return lang === 'vi' ? s.replace('.', ',') : s;
+};
 export const pointLabel = (minzoom: number, size = 12, centred = false): Pick<SymbolLayerSpecification, 'minzoom' | 'layout' | 'paint'> => ({
   minzoom,
   layout: {

@@ -9,7 +9,7 @@
 // Speaker notes are not projected by default: N (or the notes button) toggles a small strip at the
 // bottom edge, meant for rehearsing or a presenter who shares one screen; the deck editor shows
 // the notes in full.
-import { For, Show } from 'solid-js';
+import { For, Show, createSignal } from 'solid-js';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { clampIndex, progressText, type NavAction } from '../../presenter/navigation';
 import type { Deck, LegendBlock } from '../../presenter/types';
@@ -29,6 +29,8 @@ export interface PresenterOverlayProps {
   onAction: (a: NavAction) => void;
   /** Honesty marks of the current scene; by default worked out from its layers (sceneMarks). */
   marks?: DataMark[];
+  /** The scene's Resolution panel, when it has one: a button folds it away (on a phone it starts folded). */
+  panelToggle?: { open: boolean; onToggle: () => void };
 }
 
 export function PresenterOverlay(props: PresenterOverlayProps) {
@@ -38,6 +40,8 @@ export function PresenterOverlay(props: PresenterOverlayProps) {
   // A title written in one language only still shows.
   const pick = (l: { vi: string; en: string } | undefined) => (l ? l[props.lang] || l[props.lang === 'vi' ? 'en' : 'vi'] : '');
   const n = () => clampIndex(props.index, count()) + 1;
+  // The legend can be folded away; on a phone it starts folded so the map keeps the screen.
+  const [legendOpen, setLegendOpen] = createSignal(typeof window === 'undefined' || window.innerWidth >= 700);
   const marks = () => {
     if (props.marks) return props.marks;
     const sc = scene();
@@ -78,8 +82,8 @@ export function PresenterOverlay(props: PresenterOverlayProps) {
         </button>
       </div>
 
-      <Show when={props.legend.length}>
-        <aside class="presenter-legend" aria-label={m('imageLegend')}>
+      <Show when={props.legend.length && legendOpen()}>
+        <aside class="presenter-legend" id="presenter-legend" aria-label={m('imageLegend')}>
           <For each={props.legend}>
             {(block) => (
               <section>
@@ -108,6 +112,20 @@ export function PresenterOverlay(props: PresenterOverlayProps) {
       </Show>
 
       <div class="presenter-foot">
+        <Show when={props.panelToggle}>
+          {(p) => (
+            <button type="button" class="presenter-notes-toggle presenter-panel-toggle" aria-expanded={p().open} aria-controls="scene-panel"
+              onClick={() => p().onToggle()}>
+              {p().open ? m('hideScenePanel') : m('showScenePanel')}
+            </button>
+          )}
+        </Show>
+        <Show when={props.legend.length}>
+          <button type="button" class="presenter-notes-toggle presenter-legend-toggle" aria-expanded={legendOpen()} aria-controls="presenter-legend"
+            onClick={() => setLegendOpen((o) => !o)}>
+            {legendOpen() ? m('hideLegend') : m('showLegend')}
+          </button>
+        </Show>
         <button type="button" class="presenter-notes-toggle" aria-pressed={!!props.notesOpen} onClick={() => props.onAction('notes')}>
           {m('notes')} (N)
         </button>

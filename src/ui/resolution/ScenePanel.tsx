@@ -11,7 +11,7 @@ import './resolution.css';
 
 export function ScenePanel(props: { kind: PanelKind; data: ResolutionFile | undefined; lang: Lang; coverage: LiveCoverage | null }) {
   return (
-    <aside class="scene-panel" data-panel={props.kind} aria-label={t(props.kind === 'targets' ? 'targetsCaption' : 'timelineTitle', undefined, props.lang)}>
+    <aside class="scene-panel" id="scene-panel" data-panel={props.kind} aria-label={t(props.kind === 'targets' ? 'targetsCaption' : 'timelineTitle', undefined, props.lang)}>
       <Show when={props.data} fallback={<p role="status">{t('resolutionLoading', undefined, props.lang)}</p>}>
         {(d) => (
           <Switch>

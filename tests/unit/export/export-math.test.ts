@@ -86,3 +86,22 @@ describe('layout helpers', () => {
     expect(exportFileName('a4', new Date(2025, 6, 1))).toBe('viet-yen-map-a4-2025-07-01.png');
   });
 });
+
+describe('exportPixelRatio (issue 14: exports keep the screen’s labels)', async () => {
+  const { exportPixelRatio, zoomForSize: zfs } = await import('../../../src/export/sizes');
+  it('covers the screen extent at the screen’s zoom: labels keep their share of the picture', () => {
+    const screen = { width: 1366, height: 768 };
+    const a4 = { width: 2339, height: 1654 };
+    const r = exportPixelRatio(a4, screen);
+    expect(r).toBeCloseTo(2339 / 1366, 10);
+    // Drawn at that ratio the zoom is the screen's: no label falls below its minimum zoom.
+    expect(zfs(12.2, screen.width, a4.width / r, screen.height, a4.height / r)).toBeCloseTo(12.2, 10);
+    expect(exportPixelRatio({ width: 1920, height: 1080 }, screen)).toBeCloseTo(1920 / 1366, 10);
+    // A tall phone screen: the height limits, the output still shows all of it.
+    const phone = { width: 390, height: 844 };
+    const rp = exportPixelRatio(a4, phone);
+    expect(a4.width / rp).toBeGreaterThanOrEqual(390 - 1e-9);
+    expect(a4.height / rp).toBeCloseTo(844, 6);
+    expect(exportPixelRatio(a4, { width: 0, height: 0 })).toBe(1);
+  });
+});
