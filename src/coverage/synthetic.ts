@@ -112,3 +112,116 @@ export function syntheticPlans(count: number, seed = 42, bbox = DISTRICT_BBOX): 
   }
   return plans;
 }
+
+/** All rings of a (Multi)Polygon feature ([] for anything else). */
+function ringsOf(f: InputFeature): Position[][] {
+  const g = f.geometry;
+  if (g?.type === 'Polygon') return g.coordinates;
+  if (g?.type === 'MultiPolygon') return g.coordinates.flat();
+  return [];
+}
+
+/** Even-odd point in polygon over all rings (holes and parts included). */
+function insideRings(rings: readonly Position[][], x: number, y: number): boolean {
+  let inside = false;
+  for (const r of rings) {
+    for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+      const [xi, yi] = r[i] as [number, number];
+      const [xj, yj] = r[j] as [number, number];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/** Box–Muller normal deviate. */
+function gauss(rnd: () => number): number {
+  const u = Math.max(rnd(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd());
+}
+
+/** Round to 1e-7° (~1 cm), as registers exported from GIS tools are. */
+const r7 = (v: number): number => Math.round(v * 1e7) / 1e7;
+
+/**
+ * A register shaped like a real one (issue 15), over the given units:
+ * - outer rings of 20–200 vertices (irregular blobs, and rotated rectangles digitised densely);
+ * - plan radius 50–600 m, log-uniform;
+ * - 60 % clustered around 8 urban centres (Gaussian, σ 0.5–1.2 km) so plans overlap heavily,
+ *   25 % centred on a unit boundary (they straddle it), 15 % anywhere in the district;
+ * - 10 % with a hole; ~68 % approved detailed plans (85 % detailed, 80 % approved).
+ * Deterministic for a seed, and a register of n plans is the first n plans of any larger one.
+ */
+export function realisticPlans(count: number, units: readonly InputFeature[], seed = 42): InputFeature[] {
+  const rnd = mulberry32(seed).next;
+  const unitRings = units.map(ringsOf).filter((r) => r.length > 0);
+  const all = unitRings.flat();
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (const r of all) for (const [x, y] of r as [number, number][]) {
+    w = Math.min(w, x); s = Math.min(s, y); e = Math.max(e, x); n = Math.max(n, y);
+  }
+  if (!Number.isFinite(w)) [w, s, e, n] = DISTRICT_BBOX;
+  const inDistrict = (x: number, y: number): boolean => unitRings.length === 0 || unitRings.some((r) => insideRings(r, x, y));
+  const anywhere = (): [number, number] => {
+    for (let k = 0; k < 1000; k++) {
+      const x = w + rnd() * (e - w), y = s + rnd() * (n - s);
+      if (inDistrict(x, y)) return [x, y];
+    }
+    return [(w + e) / 2, (s + n) / 2];
+  };
+  const centres = Array.from({ length: 8 }, () => ({ at: anywhere(), sigma: 500 + rnd() * 700 }));
+  // Boundary edges, weighted by length, for plans that straddle a unit boundary.
+  const edges: { a: Position; b: Position; cum: number }[] = [];
+  let total = 0;
+  for (const r of all) for (let i = 0; i + 1 < r.length; i++) {
+    const a = r[i]!, b = r[i + 1]!;
+    total += Math.hypot((b[0]! - a[0]!) * M_PER_DEG_LON, (b[1]! - a[1]!) * M_PER_DEG_LAT);
+    edges.push({ a, b, cum: total });
+  }
+  const onBoundary = (): [number, number] => {
+    const t = rnd() * total;
+    let lo = 0, hi = edges.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (edges[mid]!.cum < t) lo = mid + 1;
+      else hi = mid;
+    }
+    const ed = edges[lo]!;
+    const u = rnd();
+    return [ed.a[0]! + (ed.b[0]! - ed.a[0]!) * u, ed.a[1]! + (ed.b[1]! - ed.a[1]!) * u];
+  };
+  const plans: InputFeature[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = rnd();
+    let cx: number, cy: number;
+    if (kind < 0.6) {
+      const c = centres[Math.floor(rnd() * centres.length)]!;
+      cx = c.at[0] + (gauss(rnd) * c.sigma) / M_PER_DEG_LON;
+      cy = c.at[1] + (gauss(rnd) * c.sigma) / M_PER_DEG_LAT;
+    } else if (kind < 0.85 && edges.length > 0) {
+      [cx, cy] = onBoundary();
+    } else {
+      [cx, cy] = anywhere();
+    }
+    const radius = 50 * Math.exp(rnd() * Math.log(600 / 50));
+    const nv = 20 + Math.floor(rnd() * 181);
+    const isRect = rnd() < 0.3;
+    const outer = isRect ? rect(rnd, 2 * radius, 2 * radius * (0.4 + rnd() * 0.6), nv) : blob(rnd, radius, nv);
+    const rings = [ring(cx, cy, outer)];
+    // Holes sit in the inner part of the shape (blobs reach ≥ 0.65 r, rectangles ≥ 0.2 × 2r).
+    if (rnd() < 0.1) {
+      const hr = radius * (0.08 + rnd() * 0.07);
+      rings.push(ring(cx, cy, blob(rnd, hr, 12 + Math.floor(rnd() * 20))).reverse());
+    }
+    plans.push({
+      type: 'Feature',
+      properties: {
+        id: `R${i}`,
+        level: rnd() < 0.85 ? 'detailed' : 'zoning',
+        status: rnd() < 0.8 ? 'approved' : 'in_preparation',
+      },
+      geometry: { type: 'Polygon', coordinates: rings.map((r) => r.map(([x, y]) => [r7(x!), r7(y!)])) },
+    });
+  }
+  return plans;
+}

@@ -36,6 +36,23 @@ async function openData(page: Page) {
   await page.getByRole('tab', { name: 'Dữ liệu của tôi' }).click();
 }
 const headline = (page: Page) => page.getByTestId('coverage-headline').textContent();
+/** Imported layers kept in IndexedDB ('viet-yen', store 'layers'); never creates the database. */
+const storedLayerCount = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const req = indexedDB.open('viet-yen');
+        req.onupgradeneeded = () => req.transaction?.abort();
+        req.onerror = () => resolve(-1);
+        req.onsuccess = () => {
+          const d = req.result;
+          if (!d.objectStoreNames.contains('layers')) return (d.close(), resolve(0));
+          const c = d.transaction('layers', 'readonly').objectStore('layers').count();
+          c.onsuccess = () => (d.close(), resolve(c.result));
+          c.onerror = () => (d.close(), resolve(-1));
+        };
+      }),
+  );
 
 describe('importing a planner\'s own register', () => {
   it('VN-2000 Shapefile → coverage changes to the expected values → reload → still there → remove → gone', async () => {
@@ -84,6 +101,8 @@ describe('importing a planner\'s own register', () => {
     await page.getByRole('tab', { name: 'Lớp bản đồ' }).click();
     await legendEntry.getByRole('button', { name: /^Xóa lớp/ }).click();
     await expect(legendEntry.count()).resolves.toBe(0);
+    // The removal reaches IndexedDB asynchronously: reload once it has (a condition, not a pause).
+    await expect.poll(() => storedLayerCount(page), { timeout: UI_TIMEOUT }).toBe(0);
     await page.reload();
     await waitForIdle(page);
     await expect(page.locator('.legend-group[data-group="imported"]').count()).resolves.toBe(0);

@@ -1,0 +1,153 @@
+// First-map benchmark (issue 15): how long from navigation to the map's first idle, for the app
+// against a bare MapLibre page that loads the same geodata files from the same server, interleaved
+// in one run (so machine load hits both alike), in headless Chromium with software WebGL.
+// `npm run bench:load` (after `npm run build`). Also reports the app's own JS (apart from MapLibre)
+// gzipped. Targets: first idle ≤ 1.3× the bare page (median of the runs); app JS ≤ 120 kB gzip.
+// Exit code 1 when a target is missed.
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+
+const RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 7);
+const RATIO_TARGET = 1.3;
+const JS_TARGET_KB = 120;
+const DIST = 'dist';
+const MAPLIBRE_DIST = 'node_modules/maplibre-gl/dist';
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error('bench-load: dist/ is missing; run `npm run build` first');
+  process.exit(2);
+}
+
+const assets = readdirSync(join(DIST, 'assets'));
+const geojson = assets.filter((f) => f.endsWith('.geojson')).map((f) => `/assets/${f}`);
+const district = JSON.parse(readFileSync(join(DIST, 'assets', assets.find((f) => f.startsWith('district-'))!), 'utf8')) as {
+  features: { geometry: { coordinates: number[][][] | number[][][][] } }[];
+};
+const flat = (c: unknown): number[][] => (typeof (c as number[])[0] === 'number' ? [c as number[]] : (c as unknown[]).flatMap(flat));
+const pts = district.features.flatMap((f) => flat(f.geometry.coordinates));
+const bbox = [Math.min(...pts.map((p) => p[0]!)), Math.min(...pts.map((p) => p[1]!)), Math.max(...pts.map((p) => p[0]!)), Math.max(...pts.map((p) => p[1]!))];
+
+// The bare page: MapLibre's own ESM build, one GeoJSON source per file, a fill, a line and a
+// circle layer each; the same `data-map-state="idle"` signal the app gives.
+const BARE_HTML = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/bare/ml/maplibre-gl.css">
+<style>html,body{margin:0;height:100%}.app,#map{position:fixed;inset:0}</style></head>
+<body><div class="app" data-map-state="loading"><div id="map"></div></div>
+<script type="module">
+import { Map, setWorkerUrl } from '/bare/ml/maplibre-gl.mjs';
+setWorkerUrl('/bare/ml/maplibre-gl-worker.mjs');
+const files = ${JSON.stringify(geojson)};
+const sources = {}, layers = [{ id: 'bg', type: 'background', paint: { 'background-color': '#f3f0ea' } }];
+files.forEach((url, i) => {
+  sources['s' + i] = { type: 'geojson', data: url };
+  layers.push({ id: 'f' + i, type: 'fill', source: 's' + i, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#9ab', 'fill-opacity': 0.5 } });
+  layers.push({ id: 'l' + i, type: 'line', source: 's' + i, paint: { 'line-color': '#345' } });
+  layers.push({ id: 'c' + i, type: 'circle', source: 's' + i, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 5 } });
+});
+const map = new Map({ container: 'map', style: { version: 8, sources, layers }, bounds: ${JSON.stringify([[bbox[0], bbox[1]], [bbox[2], bbox[3]]])} });
+map.once('idle', () => document.querySelector('.app').setAttribute('data-map-state', 'idle'));
+</script></body></html>`;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.geojson': 'application/geo+json', '.woff2': 'font/woff2', '.woff': 'font/woff', '.wasm': 'application/wasm',
+};
+
+function serve(): Promise<{ server: Server; base: string }> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let path: string;
+    if (url.pathname === '/bare.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html']! });
+      return res.end(BARE_HTML);
+    }
+    if (url.pathname.startsWith('/bare/ml/')) path = join(MAPLIBRE_DIST, normalize(url.pathname.slice('/bare/ml/'.length)));
+    else path = join(DIST, normalize(url.pathname === '/' ? 'index.html' : url.pathname.slice(1)));
+    if (!existsSync(path) || !statSync(path).isFile()) {
+      res.writeHead(404);
+      return res.end();
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    res.end(readFileSync(path));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const a = server.address();
+    resolve({ server, base: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}` });
+  }));
+}
+
+/** Milliseconds from navigation start to the first `data-map-state="idle"` (a fresh context: no cache). */
+async function firstIdle(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __idleAt?: number };
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('.app')?.getAttribute('data-map-state') === 'idle') {
+        w.__idleAt = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-state'], childList: true });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __idleAt?: number }).__idleAt !== undefined, undefined, { timeout: 120_000 });
+  const ms = await page.evaluate(() => (window as unknown as { __idleAt: number }).__idleAt);
+  await context.close();
+  return ms;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+
+const { server, base } = await serve();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+const app: number[] = [];
+const bare: number[] = [];
+try {
+  // One warm-up of each (disk cache of the OS, Chromium start-up), not counted.
+  await firstIdle(browser, `${base}/`);
+  await firstIdle(browser, `${base}/bare.html`);
+  for (let i = 0; i < RUNS; i++) {
+    app.push(await firstIdle(browser, `${base}/`));
+    bare.push(await firstIdle(browser, `${base}/bare.html`));
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// The app's own JS: every emitted script except MapLibre's chunk and its worker.
+const js = assets.filter((f) => /\.(m?js)$/.test(f) && !f.startsWith('maplibre'));
+const entry = readFileSync(join(DIST, 'index.html'), 'utf8');
+// What the page loads before it runs: the entry scripts and, transitively, their static imports
+// (dynamic `import()` chunks load later, when a feature is first used).
+const initial: string[] = [];
+const visit = (f: string) => {
+  if (initial.includes(f) || f.startsWith('maplibre')) return;
+  initial.push(f);
+  const code = readFileSync(join(DIST, 'assets', f), 'utf8');
+  for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+\.m?js)["']/g)) visit(m[1]!);
+};
+for (const f of js) if (entry.includes(f)) visit(f);
+const gz = (files: string[]) => files.reduce((s, f) => s + gzipSync(readFileSync(join(DIST, 'assets', f))).length, 0) / 1024;
+const ratio = median(app) / median(bare);
+const initialKb = gz(initial);
+
+console.log(`first idle, ${RUNS} interleaved runs, 1366×768, headless Chromium + SwiftShader`);
+console.log(`  app:        median ${median(app).toFixed(0)} ms (range ${range(app)})`);
+console.log(`  bare page:  median ${median(bare).toFixed(0)} ms (range ${range(bare)})`);
+console.log(`  ratio:      ${ratio.toFixed(2)}× (target ≤ ${RATIO_TARGET}×)`);
+console.log(`app JS apart from MapLibre: loaded at start ${initialKb.toFixed(1)} kB gzip (${initial.join(', ')}); all chunks and workers ${gz(js).toFixed(1)} kB`);
+console.log(`  target: ≤ ${JS_TARGET_KB} kB gzip loaded at start`);
+const ok = ratio <= RATIO_TARGET && initialKb <= JS_TARGET_KB;
+console.log(ok ? 'bench-load: targets met' : 'bench-load: TARGET MISSED');
+process.exit(ok ? 0 : 1);
