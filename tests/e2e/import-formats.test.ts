@@ -71,6 +71,9 @@ describe('DXF and GeoPackage through the file chooser', () => {
     // A plan found by its name (the MTEXT inside its outline).
     const box = page.getByRole('combobox', { name: 'Tìm kiếm' });
     await box.fill('Bich Dong Hong Thai');
+    // The search index is rebuilt after an import: Enter chooses once the plan is listed first.
+    await expect.poll(() => page.getByRole('option').first().locator('.hit-name').textContent(), { timeout: UI_TIMEOUT })
+      .toBe('QHCT 1/500 khu đô thị mới Bích Động – Hồng Thái');
     await box.press('Enter');
     await expect.poll(() => page.getByTestId('feature-card').locator('.feature-title').textContent(), { timeout: UI_TIMEOUT })
       .toBe('QHCT 1/500 khu đô thị mới Bích Động – Hồng Thái');

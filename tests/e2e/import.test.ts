@@ -161,6 +161,8 @@ describe('importing a planner\'s own register', () => {
     // Find it and open its info.
     const box = page.getByRole('combobox', { name: 'Tìm kiếm' });
     await box.fill('img src');
+    // The search index is rebuilt after an import: Enter chooses once the feature is listed.
+    await expect.poll(() => page.getByRole('option').first().locator('.hit-name').textContent(), { timeout: UI_TIMEOUT }).toBe(evil);
     await box.press('Enter');
     await expect(page.getByTestId('feature-card').locator('.feature-title').textContent()).resolves.toBe(evil);
     expect(await page.locator('.feature-card img').count()).toBe(0);
