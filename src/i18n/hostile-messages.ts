@@ -130,8 +130,4 @@ export const hostileMessages = {
   'importCheck.featureRef': { vi: 'đối tượng {n}', en: 'feature {n}' },
   'importCheck.featureRefId': { vi: 'đối tượng {n} (mã {id})', en: 'feature {n} (id {id})' },
   // A link that names only layers this explorer does not have.
-  urlUnknownLayers: {
-    vi: 'Liên kết nêu các lớp không có ở đây ({layers}); đang hiện các lớp mặc định.',
-    en: 'The link names layers this map does not have ({layers}); showing the default layers.',
-  },
 } satisfies Record<string, Localized>;

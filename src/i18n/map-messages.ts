@@ -33,4 +33,9 @@ export const mapMessages = {
   hideLegend: { vi: 'Ẩn chú giải', en: 'Hide legend' },
   showScenePanel: { vi: 'Hiện bảng', en: 'Show table' },
   hideScenePanel: { vi: 'Ẩn bảng', en: 'Hide table' },
+  // A shared link naming layers this map does not have (issue 12).
+  urlUnknownLayers: {
+    vi: 'Liên kết nêu các lớp không có ở đây ({layers}); đang hiện các lớp mặc định.',
+    en: 'The link names layers this map does not have ({layers}); showing the default layers.',
+  },
 } satisfies Record<string, Localized>;

@@ -26,7 +26,7 @@ import {
   ArcBudgetExceeded, MAX_ARC_VERTICES, type ArcBudget, type NestedPolygon, type RingInput, type XY,
 } from './dxf-geometry.ts';
 import { failWith, listOf, localized, plural, type LocalizedFailure, type LocalizedMessage, type MessageVars } from './format-messages.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import type { ImportMessageKey as MessageKey } from '../i18n/import-catalog.ts';
 import type { AnyCollection } from './types.ts';
 import { errorText } from './types.ts';
 import Flatbush from 'flatbush';

@@ -1,9 +1,11 @@
-// The import's older refusals (issue 7: JSON, zip, Shapefile, KML, CRS), recognised by their English
-// text — which the CLI prints and the tests read, and which stays the source — and given the
-// catalog key that shows them in the UI language (`importFail.*` in src/i18n/hostile-messages.ts),
-// so that every refusal the panel shows is in the user's language. The pipeline attaches the key to
-// any failure that does not carry one already (the DXF, GeoPackage and limit messages do).
-import type { MessageKey } from '../i18n/messages.ts';
+// The import's older refusals and readers' warnings (issue 7: JSON, zip, Shapefile, KML, CRS,
+// encodings), recognised by their English text — which the CLI prints and the tests read, and which
+// stays the source — and given the catalog key that shows them in the UI language (`importFail.*`
+// in src/i18n/hostile-messages.ts, `importWarn.*` and the rest in src/i18n/problem-messages.ts), so
+// that every refusal and warning the panel shows is in the user's language. The pipeline attaches
+// the key to any failure or warning that does not carry one already (the DXF, GeoPackage and limit
+// messages do).
+import type { ImportMessageKey as MessageKey } from '../i18n/import-catalog.ts';
 import { localized, type LocalizedMessage } from './format-messages.ts';
 
 /** Pattern of the English text (the file name first) → key; the groups fill the catalog's {a}, {b}, {c}. */
@@ -46,9 +48,28 @@ const PATTERNS: readonly (readonly [RegExp, MessageKey])[] = [
   [/^(.+?): the \.prj describes (.+), which is not supported; supported: (.+)$/, 'importFail.prjUnsupported'],
   [/^(.+?): the \.prj could not be read as WKT \((.+)\)$/, 'importFail.prjUnreadable'],
   [/^(.+?): cannot be read \((.+)\)$/, 'importFail.unreadable'],
+  // The rest of the refusals, and the readers' whole-file warnings (src/i18n/problem-messages.ts).
+  [/^(.+?): KML could not be converted \((.+)\)$/, 'importFail.kmlConvert'],
+  [/^(.+?): is a zip archive named (.+); accepted: (.+)$/, 'importFail.zipNamed'],
+  [/^(.+?): member (.+) uses compression method (.+); only stored and deflate are supported$/, 'importFail.zipMethod'],
+  [/^(.+?): (\S+) is not a Shapefile \.shp \(wrong file code\)$/, 'importFail.notShp'],
+  [/^(.+?): (\S+) is not a dBASE table \(bad header\)$/, 'importFail.notDbf'],
+  [/^(.+?): the \.prj is empty$/, 'importFail.prjEmpty'],
+  [/^(.+?): (\S+) could not be read( \(.+\))?$/, 'importFail.memberUnreadable'],
+  [/^(.+?): internal import error: (.+)$/, 'importFail.internal'],
+  [/^(.+?): a single Feature, not a FeatureCollection: imported as a collection of one$/, 'importWarn.singleFeature'],
+  [/^(.+?): a bare (\w+), not a FeatureCollection: imported as one feature without properties$/, 'importWarn.bareGeometry'],
+  [/^(.+?): (\d+) placemark\(s\) without geometry$/, 'importWarn.emptyPlacemarks'],
+  [/^(.+?): (\d+) \.kml documents; only (.+) was read$/, 'importWarn.severalKml'],
+  [/^(.+?): (\d+) shapefiles in one archive; only (.+) was read \(import the others separately\)$/, 'importWarn.severalShp'],
+  [/^(.+?): no (.+)\.shx \(not needed here, but other GIS tools require it\)$/, 'importWarn.noShx'],
+  [/^(.+?): (.+) names an unknown encoding (.+); attributes read as UTF-8$/, 'importWarn.unknownCpg'],
+  [/^(.+?): no \.cpg and (.+) is not valid UTF-8: attributes read as Windows-1258 \(add a \.cpg if that is wrong\)$/, 'importWarn.cp1258'],
+  [/^(.+?): field (.+) looks TCVN3\/VNI-encoded; convert it to Unicode \(e\.g\. with Unikey's converter\) — shown as is$/, 'importWarn.legacyEncoding'],
+  [/^(.+?): member (.+) ignored: its path leaves the archive \("\.\.", or absolute\)$/, 'importWarn.unsafePath'],
 ];
 
-/** The localized form of an older English refusal, or null when it is not one of them. */
+/** The localized form of an older English refusal or reader's warning, or null when it is not one of them. */
 export function localizeFailure(text: string): LocalizedMessage | null {
   for (const [re, key] of PATTERNS) {
     const m = re.exec(text);

@@ -2,11 +2,16 @@
 // holds the text; the import core renders the English (the CLI and the tests read it) and keeps the
 // key and the values beside it, so the panel can show the same message in the UI language. The
 // result stays plain data (it crosses the worker boundary).
-import { messages, type MessageKey } from '../i18n/messages.ts';
+import { importCatalog as messages, type ImportMessageKey as MessageKey } from '../i18n/import-catalog.ts';
 import type { Localized } from '../i18n/types.ts';
+import { fillTemplate, problemText, valueIn, type Audience, type MessageValue } from '../validation/messages.ts';
+import type { Problem } from '../validation/types.ts';
 
-/** A value of a message: plain, or already in both languages (a list built from catalog pieces). */
-export type MessageValue = string | number | Localized;
+/**
+ * A value of a message: plain, already in both languages (a list built from catalog pieces), or a
+ * feature number ({ feature: 0-based index }: the English text keeps it, the UI counts from 1).
+ */
+export type { MessageValue };
 export type MessageVars = Record<string, MessageValue>;
 
 /** One message: its English text as the import reports it, and how to show it in another language. */
@@ -16,17 +21,12 @@ export interface LocalizedMessage {
   vars: MessageVars;
 }
 
-function fill(template: string, vars: MessageVars, lang: keyof Localized): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
-    const v = vars[k];
-    if (v === undefined) return m;
-    return typeof v === 'object' ? v[lang] : String(v);
-  });
-}
-
-/** The message in one language. */
-export function renderMessage(key: MessageKey, vars: MessageVars, lang: keyof Localized = 'en'): string {
-  return fill(messages[key][lang], vars, lang);
+/**
+ * The message in one language. Feature numbers: English as the CLIs print it (0-based) unless
+ * `audience` says 'ui'; Vietnamese is only ever read in the UI (counting from 1).
+ */
+export function renderMessage(key: MessageKey, vars: MessageVars, lang: keyof Localized = 'en', audience: Audience = lang === 'en' ? 'cli' : 'ui'): string {
+  return fillTemplate(messages[key][lang], vars, lang, audience);
 }
 
 export function localized(key: MessageKey, vars: MessageVars): LocalizedMessage {
@@ -34,9 +34,9 @@ export function localized(key: MessageKey, vars: MessageVars): LocalizedMessage 
 }
 
 /** The values a UI lookup (`t`) takes: localized values resolved to `lang`. */
-export function varsIn(vars: MessageVars, lang: keyof Localized): Record<string, string | number> {
+export function varsIn(vars: Readonly<MessageVars>, lang: keyof Localized): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(vars)) out[k] = typeof v === 'object' ? v[lang] : v;
+  for (const [k, v] of Object.entries(vars)) out[k] = typeof v === 'object' ? valueIn(v, lang, 'ui') : v;
   return out;
 }
 
@@ -66,4 +66,20 @@ export function listOf(pieces: readonly { key: MessageKey; vars: MessageVars }[]
 /** English plural helpers for the catalog's {s} / {ies} / {were}. */
 export function plural(n: number): MessageVars {
   return { n, s: n === 1 ? '' : 's', ies: n === 1 ? 'y' : 'ies' };
+}
+
+const MAX_ID = 80;
+
+/**
+ * One of the checker's problems as the review step shows it, in `lang`: the file, the feature by
+ * its number (counted from 1) and id, and the message. A problem without a code (none of the
+ * checker's) shows its English text.
+ */
+export function problemLine(file: string, p: Problem, lang: keyof Localized): string {
+  const text = p.code === undefined ? p.message : problemText({ code: p.code, params: p.params ?? {} }, lang, 'ui');
+  if (p.featureIndex === null) return `${file}: ${text}`;
+  const id = p.featureId === null ? null : p.featureId.length > MAX_ID ? `${p.featureId.slice(0, MAX_ID - 1)}…` : p.featureId;
+  const n = { feature: p.featureIndex };
+  const where = id === null ? renderMessage('importCheck.featureRef', { n }, lang, 'ui') : renderMessage('importCheck.featureRefId', { n, id }, lang, 'ui');
+  return `${file}: ${where}: ${text}`;
 }

@@ -7,7 +7,8 @@ import { failWith, type LocalizedFailure } from './format-messages.ts';
 
 /** A streaming scan's refusal (JSON or KML) for the file `file`. */
 export function scanFailure(file: string, r: ScanRefusal | XmlScanRefusal): LocalizedFailure {
-  const vars = { file, max: formatCount(r.max), feature: r.featureIndex ?? 0 };
+  // The feature as a feature number: 0-based in the English (CLI) text, counted from 1 in the UI.
+  const vars = { file, max: formatCount(r.max), feature: { feature: r.featureIndex ?? 0 } };
   switch (r.limit) {
     case 'depth': return failWith('importLimit.depth', vars);
     case 'containers': return failWith('importLimit.containers', vars);

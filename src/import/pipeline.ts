@@ -214,18 +214,18 @@ function describeExtent(e: Extent): string {
   return `x ${r(e.minX)}…${r(e.maxX)}, y ${r(e.minY)}…${r(e.maxY)}`;
 }
 
-type CrsOutcome = { ok: true; choice: CrsChoice; warnings: string[] } | ImportFailure;
+type CrsOutcome = { ok: true; choice: CrsChoice; warnings: LocalizedMessage[] } | ImportFailure;
 
 function chooseCrs(file: string, parsed: Parsed, options: ImportOptions): CrsOutcome {
   const b = bboxOf(parsed.collection.features.map((f) => f?.geometry));
   const extent: Extent | null = b && { minX: b[0], minY: b[1], maxX: b[2], maxY: b[3] };
   const guess = guessCrsFromExtent(extent);
-  const warnings: string[] = [];
+  const warnings: LocalizedMessage[] = [];
   if (options.crs !== undefined) {
     const code = normaliseCrsCode(options.crs);
     if (code === null) return failure(file, `${file}: unsupported CRS ${JSON.stringify(options.crs.slice(0, 60))} given`);
     if (parsed.declared !== null && parsed.declared.code !== code) {
-      warnings.push(`${file}: the file says ${parsed.declared.code}; using ${code} as chosen`);
+      warnings.push(localized('importWarn.crsOverride', { file, a: parsed.declared.code, b: code }));
     }
     return { ok: true, choice: { code, source: 'user', needsConfirmation: false }, warnings };
   }
@@ -240,23 +240,20 @@ function chooseCrs(file: string, parsed: Parsed, options: ImportOptions): CrsOut
     const def = crsDef(parsed.declared.code);
     // A declared CRS that contradicts the numbers is the commonest mistake (a wrong .prj copied over).
     if (def?.kind === 'geographic' && guess.kind.startsWith('metric')) {
-      warnings.push(`${file}: the file says ${parsed.declared.code} (degrees) but the coordinates are metric (${describeExtent(extent!)}); choose the right CRS`);
+      warnings.push(localized('importWarn.crsDegreesButMetric', { file, a: parsed.declared.code, b: describeExtent(extent!) }));
     } else if (def?.kind === 'projected' && guess.kind === 'geographic') {
-      warnings.push(`${file}: the file says ${parsed.declared.code} (metres) but the coordinates look like degrees; check the CRS`);
+      warnings.push(localized('importWarn.crsMetresButDegrees', { file, a: parsed.declared.code }));
     }
     return { ok: true, choice: { code: parsed.declared.code, source: parsed.declared.source, needsConfirmation: false }, warnings };
   }
   switch (guess.kind) {
     case 'empty':
     case 'geographic':
-      if (parsed.kind === 'shapefile') warnings.push(`${file}: no .prj; the coordinates look like WGS 84 longitude/latitude`);
+      if (parsed.kind === 'shapefile') warnings.push(localized('importWarn.noPrj', { file }));
       // RFC 7946: GeoJSON without a crs member is WGS 84.
       return { ok: true, choice: { code: 'EPSG:4326', source: parsed.kind === 'geojson' ? 'geojson' : 'guess', needsConfirmation: false }, warnings };
     case 'metric-near-viet-yen':
-      warnings.push(
-        `${file}: coordinates are in metres (${describeExtent(extent!)}) and the file names no CRS; ` +
-          `assumed ${guess.suggested} (VN-2000 / TM-3 107°, Bắc Giang) — confirm or choose another`,
-      );
+      warnings.push(localized('importWarn.assumedMetric', { file, a: describeExtent(extent!), b: guess.suggested }));
       return { ok: true, choice: { code: guess.suggested, source: 'guess', needsConfirmation: true }, warnings };
     case 'metric-elsewhere':
       return failure(
@@ -286,7 +283,8 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
   }
   const crs = chooseCrs(file, parsed, options);
   if (!crs.ok) return parsed.layers === undefined || crs.layers !== undefined ? crs : { ...crs, layers: parsed.layers };
-  const warnings = [...parsed.warnings, ...crs.warnings];
+  const warnings = [...parsed.warnings, ...crs.warnings.map((m) => m.text)];
+  const i18n: LocalizedMessage[] = [...(parsed.i18n ?? []), ...crs.warnings];
 
   progress?.(0, 'reproject');
   const reprojected = reprojectCollection(parsed.collection, crs.choice.code, {
@@ -303,7 +301,7 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
   if (named.more) {
     const m = localized('importLimit.fields', { file, n: `> ${formatCount(MAX_FIELDS)}`, max: formatCount(MAX_FIELDS) });
     warnings.push(m.text);
-    (parsed.i18n ??= []).push(m);
+    i18n.push(m);
   }
   // Shapefile, KML and pre-RFC 7946 GeoJSON (one with a crs member) follow other winding rules.
   const foreignWinding = parsed.kind !== 'geojson' || parsed.declared?.source === 'geojson';
@@ -331,7 +329,11 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
       collection = dropped.collection;
       repairs.push(...dropped.actions);
       problems = collection.features.length === 0 ? [] : validateImported(collection, role, validateOptions);
-      if (collection.features.length === 0) warnings.push(`${file}: every feature was invalid and left out; nothing to import`);
+      if (collection.features.length === 0) {
+        const m = localized('importWarn.allInvalid', { file });
+        warnings.push(m.text);
+        i18n.push(m);
+      }
     }
   }
   progress?.(1, 'validate');
@@ -355,7 +357,13 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
   if (parsed.encoding !== undefined) result.encoding = parsed.encoding;
   if (parsed.layers !== undefined) result.layers = parsed.layers;
   if (parsed.layer !== undefined) result.layer = parsed.layer;
-  if (parsed.i18n !== undefined && parsed.i18n.length > 0) result.i18n = parsed.i18n;
+  // The readers' older English warnings get their catalog key too (failure-messages.ts).
+  for (const w of warnings) {
+    if (i18n.some((m) => m.text === w)) continue;
+    const m = localizeFailure(w);
+    if (m !== null) i18n.push(m);
+  }
+  if (i18n.length > 0) result.i18n = i18n;
   return result;
 }
 

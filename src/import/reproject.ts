@@ -7,6 +7,7 @@ import type { Geometry, Position } from 'geojson';
 import { extent, lonLatXY } from '../geo/extent.ts';
 import { crsDef } from './crs.ts';
 import { DISTRICT_BBOX, districtFromGeoJson } from '../validation/extent.ts';
+import { msg, type Msg } from '../validation/messages.ts';
 import type { AnyCollection, AnyFeature, Bbox } from './types.ts';
 
 const WGS84 = '+proj=longlat +datum=WGS84 +no_defs';
@@ -86,7 +87,8 @@ export interface ReprojectOptions {
 export interface ConversionFailure {
   index: number;
   id: string | null;
-  message: string;
+  /** The problem's text as data (English: `problemText(message)`). */
+  message: Msg;
 }
 
 /**
@@ -118,7 +120,7 @@ export function reprojectCollection(
       features.push({ ...feature, geometry });
     } catch (e) {
       if (e instanceof BadPosition) {
-        const message = `position [${e.position.join(', ')}] cannot be converted from ${code} to WGS 84`;
+        const message = msg('convert', { position: `[${e.position.join(', ')}]`, crs: code });
         failures.push({ index: i, id: featureId(feature), message });
         features.push({ ...feature, geometry: null });
       } else {

@@ -7,6 +7,8 @@ import type { Geometry } from 'geojson';
 import { extensionOf, isJunkEntry, isUnsafePath, readZipHeads, readZipMembers, type ZipEntry } from './zip.ts';
 import { failWith, localized, type LocalizedFailure, type LocalizedMessage } from './format-messages.ts';
 import { formatCount, MAX_FEATURE_VERTICES, MAX_FEATURES, MAX_TOTAL_VERTICES } from '../validation/limits.ts';
+import { part } from '../validation/messages.ts';
+import type { Localized } from '../i18n/types.ts';
 import { encodingForCpg, isValidUtf8, legacyEncodingWarning, normaliseText } from './encoding.ts';
 import type { AnyCollection, AnyFeature, Step } from './types.ts';
 import { errorText, fail, ok } from './types.ts';
@@ -87,7 +89,8 @@ const POINT_SIZES: Record<number, number> = { 1: 20, 11: 36, 21: 28 };
 
 interface RecordProblem {
   record: number;
-  detail: string;
+  /** What is wrong, in both languages (catalog pieces problemPart.shp*). */
+  detail: Localized;
 }
 
 /**
@@ -108,36 +111,36 @@ function shpRecordProblem(shp: Uint8Array): RecordProblem | 'tooMany' | { vertic
     if (record > MAX_FEATURES) return 'tooMany';
     const length = dv.getInt32(at + 4, false) * 2;
     const c = at + 8;
-    if (length < 4 || c + length > end) return { record, detail: `its length (${length} bytes) runs past the end of the file` };
+    if (length < 4 || c + length > end) return { record, detail: part('problemPart.shpPastEnd', { length }) };
     const type = dv.getInt32(c, true);
     if (type !== 0) {
-      if (type !== fileType) return { record, detail: `shape type ${type} in a file of shape type ${fileType}` };
+      if (type !== fileType) return { record, detail: part('problemPart.shpWrongType', { type, fileType }) };
       let points = 0;
       if (PART_TYPES.has(type)) {
-        if (length < 44) return { record, detail: `${length} bytes are too few for its shape type` };
+        if (length < 44) return { record, detail: part('problemPart.shpTooFewBytes', { length }) };
         const parts = dv.getInt32(c + 36, true);
         points = dv.getInt32(c + 40, true);
-        if (parts < 0) return { record, detail: `negative part count (${parts})` };
-        if (points < 0) return { record, detail: `negative point count (${points})` };
-        if (parts > points || (parts === 0 && points > 0)) return { record, detail: `${parts} parts for ${points} points` };
-        if (44 + 4 * parts + 16 * points > length) return { record, detail: `${parts} parts and ${points} points do not fit in its ${length} bytes` };
+        if (parts < 0) return { record, detail: part('problemPart.shpNegativeParts', { n: parts }) };
+        if (points < 0) return { record, detail: part('problemPart.shpNegativePoints', { n: points }) };
+        if (parts > points || (parts === 0 && points > 0)) return { record, detail: part('problemPart.shpPartsForPoints', { parts, points }) };
+        if (44 + 4 * parts + 16 * points > length) return { record, detail: part('problemPart.shpDoNotFit', { parts, points, length }) };
         let previous = -1;
         for (let k = 0; k < parts; k++) {
           const first = dv.getInt32(c + 44 + 4 * k, true);
           if ((k === 0 && first !== 0) || first <= previous || first >= points) {
-            return { record, detail: `part ${k} starts at point ${first}, out of order or beyond its ${points} points` };
+            return { record, detail: part('problemPart.shpPartStart', { k, first, points }) };
           }
           previous = first;
         }
       } else if (MULTIPOINT_TYPES.has(type)) {
         points = length >= 40 ? dv.getInt32(c + 36, true) : -1;
-        if (points < 0) return { record, detail: `negative point count (${points})` };
-        if (40 + 16 * points > length) return { record, detail: `${points} points do not fit in its ${length} bytes` };
+        if (points < 0) return { record, detail: part('problemPart.shpNegativePoints', { n: points }) };
+        if (40 + 16 * points > length) return { record, detail: part('problemPart.shpPointsDoNotFit', { points, length }) };
       } else if (POINT_SIZES[type] !== undefined) {
         points = 1;
-        if (length < POINT_SIZES[type]!) return { record, detail: `${length} bytes are too few for a point` };
+        if (length < POINT_SIZES[type]!) return { record, detail: part('problemPart.shpPointTooShort', { length }) };
       } else {
-        return { record, detail: `unknown shape type ${type}` };
+        return { record, detail: part('problemPart.shpUnknownType', { type }) };
       }
       if (points > MAX_FEATURE_VERTICES) return { vertices: 'feature', record };
       total += points;
@@ -234,10 +237,10 @@ export function parseShapefileZip(fileName: string, bytes: Uint8Array, entries: 
   if (bad === 'tooMany') return failWith('importLimit.shpRecords', { file: fileName, part: names['.shp']!, n: `> ${formatCount(MAX_FEATURES)}`, max: formatCount(MAX_FEATURES) });
   if (bad !== null && 'vertices' in bad) {
     return bad.vertices === 'feature'
-      ? failWith('importLimit.featureVertices', { file: fileName, feature: bad.record - 1, max: formatCount(MAX_FEATURE_VERTICES) })
+      ? failWith('importLimit.featureVertices', { file: fileName, feature: { feature: bad.record - 1 }, max: formatCount(MAX_FEATURE_VERTICES) })
       : failWith('importLimit.totalVertices', { file: fileName, max: formatCount(MAX_TOTAL_VERTICES) });
   }
-  if (bad !== null) return failWith('importBad.shpRecord', { file: fileName, part: names['.shp']!, record: bad.record, feature: bad.record - 1, detail: bad.detail });
+  if (bad !== null) return failWith('importBad.shpRecord', { file: fileName, part: names['.shp']!, record: bad.record, feature: { feature: bad.record - 1 }, detail: bad.detail });
   const i18n: LocalizedMessage[] = [];
 
   const prjBytes = member('.prj');

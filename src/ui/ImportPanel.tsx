@@ -4,7 +4,9 @@ import { SUPPORTED_CRS } from '../import/crs-defs';
 import { PLAN_FIELDS, type PlanField } from '../import/fields';
 import type { Provenance } from '../layers/types';
 import { t, fmt, lang, type MessageKey } from '../i18n';
-import { varsIn, type LocalizedMessage } from '../import/format-messages';
+import { renderMessage, type LocalizedMessage } from '../import/format-messages';
+import { localizeFailure } from '../import/failure-messages';
+import { ProblemList } from './ProblemList';
 
 export interface ImportPanelProps {
   pending: readonly PendingImport[];
@@ -122,26 +124,9 @@ function PendingItem(props: ImportPanelProps & { item: PendingImport }) {
               </Show>
             </Show>
             <For each={res().warnings}>{(w) => <p class="warning">{say(w, res().i18n)}</p>}</For>
-            <Show when={errors().length > 0}>
-              <details class="problems" open>
-                <summary>{t('problemsFound', { n: errors().length })}</summary>
-                <ul data-testid="import-problems">
-                  <For each={errors().slice(0, 50)}>
-                    {(p) => <li>{`${props.item.fileName}: ${p.featureIndex !== null ? `feature ${p.featureIndex}${p.featureId ? ` (id ${p.featureId})` : ''}: ` : ''}${p.message}`}</li>}
-                  </For>
-                </ul>
-              </details>
-            </Show>
-            <Show when={featureWarnings().length > 0}>
-              <details class="problems warnings">
-                <summary>{t('warningsFound', { n: featureWarnings().length })}</summary>
-                <ul data-testid="import-warnings">
-                  <For each={featureWarnings().slice(0, 50)}>
-                    {(p) => <li>{`${props.item.fileName}: ${p.featureIndex !== null ? `feature ${p.featureIndex}${p.featureId ? ` (id ${p.featureId})` : ''}: ` : ''}${p.message}`}</li>}
-                  </For>
-                </ul>
-              </details>
-            </Show>
+            <ProblemList fileName={props.item.fileName} problems={errors()} summary={t('problemsFound', { n: errors().length })} testId="import-problems" />
+            <ProblemList fileName={props.item.fileName} problems={featureWarnings()} summary={t('warningsFound', { n: featureWarnings().length })}
+              testId="import-warnings" warnings />
             <div class="row">
               <label><input type="checkbox" checked={props.item.options.repair} onChange={(e) => props.onOptions(key(), { repair: e.currentTarget.checked })} /> {t('repairInvalid')}</label>
               <label><input type="checkbox" checked={props.item.options.skipInvalid} onChange={(e) => props.onOptions(key(), { skipInvalid: e.currentTarget.checked })} /> {t('skipInvalid')}</label>
@@ -159,10 +144,13 @@ function PendingItem(props: ImportPanelProps & { item: PendingImport }) {
   );
 }
 
-/** A message of the import in the UI language when it has a catalog entry (DXF, GeoPackage), else as written. */
+/**
+ * A message of the import in the UI language: by the catalog entry the import attached, else by its
+ * English text (refusals made outside the import core, e.g. a file the browser could not read).
+ */
 function say(text: string, i18n: readonly LocalizedMessage[] | undefined): string {
-  const m = i18n?.find((x) => x.text === text);
-  return m ? t(m.key, varsIn(m.vars, lang())) : text;
+  const m = i18n?.find((x) => x.text === text) ?? localizeFailure(text);
+  return m ? renderMessage(m.key, m.vars, lang(), 'ui') : text;
 }
 
 /** The table of a GeoPackage, shown only when it has more than one. */

@@ -13,8 +13,9 @@ import { kinkProblemsOf } from './kinks.ts';
 import { duplicateIdProblems, featureIdOf } from './ids.ts';
 import { geometryTypeProblem, propertyVerdict, schemaFor } from './schemas.ts';
 import { DISTRICT_BBOX, districtFromGeoJson, districtShape, extentProblem, farProblem, type DistrictShape } from './extent.ts';
-import { crsMemberProblem } from './crs-member.ts';
-import { scanJson } from './scan.ts';
+import { crsMemberMsg } from './crs-member.ts';
+import { scanJson, scanRefusalMsg, type ScanRefusal } from './scan.ts';
+import { msg, type Msg } from './messages.ts';
 import { formatCount, MAX_FEATURES, MAX_PROBLEMS_PER_FEATURE } from './limits.ts';
 import { describeTiling, measureTiling, tilingProblem, type Tiling } from './tiling.ts';
 import { slatedCountProblem } from './slated.ts';
@@ -38,12 +39,12 @@ export interface CheckReport {
 }
 
 interface GeometryVerdict {
-  errors: string[];
-  warnings: string[];
+  errors: Msg[];
+  warnings: Msg[];
   /** A Polygon/MultiPolygon with no geometric problem, fit for clipping (tiling). */
   areal: Areal | null;
   /** Those of `errors` that a clipping engine resolves itself (self-intersections, winding). */
-  repairable: string[];
+  repairable: Msg[];
 }
 
 /** All of a ring's points on one straight line (a bow-tie has zero area too, but is not flat). */
@@ -60,7 +61,7 @@ function isFlat(ring: readonly Position[]): boolean {
  * `clippable`: closed, long enough and without self-intersections — all that clipping (tiling) needs;
  * a wrong winding is reported but does not stop the tiling measurement.
  */
-function polygonProblems(polygon: LabelledPolygon): { errors: string[]; clippable: boolean; repairable?: true } {
+function polygonProblems(polygon: LabelledPolygon): { errors: Msg[]; clippable: boolean; repairable?: true } {
   const shape = ringShapeProblemsOf(polygon);
   if (shape.length > 0) return { errors: shape, clippable: false };
   // A flat ring (zero area: all its points on one line) is reported as such by the winding rule;
@@ -103,26 +104,35 @@ function geometryOf(f: unknown): unknown {
   return typeof f === 'object' && f !== null && !Array.isArray(f) ? (f as Record<string, unknown>).geometry : undefined;
 }
 
-function tilingOf(units: Areal[], district: Areal | null): Tiling | string {
+function tilingOf(units: Areal[], district: Areal | null): Tiling | Msg {
   try {
     return measureTiling(units, district);
   } catch (e) {
     // polyclip (inside turf.union/difference) can give up on near-degenerate input.
-    return `tiling could not be measured: ${e instanceof Error ? e.message : String(e)}`;
+    return msg('tilingFailed', { detail: e instanceof Error ? e.message : String(e) });
   }
+}
+
+function isMsg(v: Tiling | Msg): v is Msg {
+  return 'code' in v;
+}
+
+/** A scan's refusal as the file's one problem (the per-feature limits name their feature). */
+function scanProblem(r: ScanRefusal): Problem {
+  return r.featureIndex === null ? fileProblem(scanRefusalMsg(r)) : featureProblem(r.featureIndex, null, scanRefusalMsg(r));
 }
 
 function runChecks(value: unknown, layer: LayerKind, options: CheckOptions): CheckReport {
   const features = topLevelFeatures(value);
-  if (typeof features === 'string') return { layer, featureCount: 0, problems: [fileProblem(features)], notes: [] };
+  if (!Array.isArray(features)) return { layer, featureCount: 0, problems: [fileProblem(features)], notes: [] };
   const problems: Problem[] = [];
   const notes: string[] = [];
   if (features.length > MAX_FEATURES) {
-    return { layer, featureCount: features.length, problems: [fileProblem(`has ${formatCount(features.length)} features, more than the limit of ${formatCount(MAX_FEATURES)}`)], notes };
+    return { layer, featureCount: features.length, problems: [fileProblem(msg('tooManyFeatures', { n: formatCount(features.length), max: formatCount(MAX_FEATURES) }))], notes };
   }
   const bbox = collectionBboxProblem(value as Record<string, unknown>);
   if (bbox !== null) problems.push(fileProblem(bbox));
-  const crs = crsMemberProblem((value as Record<string, unknown>).crs);
+  const crs = crsMemberMsg((value as Record<string, unknown>).crs);
   if (crs !== null) problems.push(fileProblem(crs));
 
   const schema = schemaFor(layer);
@@ -139,7 +149,7 @@ function runChecks(value: unknown, layer: LayerKind, options: CheckOptions): Che
   features.forEach((f, i) => {
     const id = ids[i] ?? null;
     const errors = featureStructureProblems(f);
-    const warnings: string[] = [];
+    const warnings: Msg[] = [];
     if (schema !== null && typeof f === 'object' && f !== null && !Array.isArray(f)) {
       const props = propertyVerdict(propertiesOf(f), schema);
       errors.push(...props.errors);
@@ -154,7 +164,7 @@ function runChecks(value: unknown, layer: LayerKind, options: CheckOptions): Che
     const shown = all.length > MAX_PROBLEMS_PER_FEATURE ? all.slice(0, MAX_PROBLEMS_PER_FEATURE - 1) : all;
     const repairable = new Set(verdict.repairable);
     for (const m of shown) problems.push(repairable.has(m) ? { ...featureProblem(i, id, m), rule: 'repairable' } : featureProblem(i, id, m));
-    if (shown.length < all.length) problems.push(featureProblem(i, id, `${all.length - shown.length} more problems in this feature`));
+    if (shown.length < all.length) problems.push(featureProblem(i, id, msg('moreProblems', { n: all.length - shown.length })));
     for (const m of [...warnings, ...verdict.warnings]) problems.push(featureProblem(i, id, m, 'warning'));
   });
   for (const d of duplicateIdProblems(ids)) problems.push({ ...featureProblem(d.index, ids[d.index] ?? null, d.message), rule: 'repairable' });
@@ -162,9 +172,9 @@ function runChecks(value: unknown, layer: LayerKind, options: CheckOptions): Che
   if (layer === 'units') {
     if (areals.every((g) => g !== null)) {
       const tiling = tilingOf(areals as Areal[], districtGeometry);
-      const problem = typeof tiling === 'string' ? tiling : tilingProblem(tiling);
+      const problem = isMsg(tiling) ? tiling : tilingProblem(tiling);
       if (problem !== null) problems.push(fileProblem(problem));
-      else if (typeof tiling !== 'string') notes.push(`tiling: ${describeTiling(tiling, 3)}`);
+      else if (!isMsg(tiling)) notes.push(`tiling: ${describeTiling(tiling, 3)}`);
     } else {
       notes.push('tiling not measured: some units have no sound Polygon/MultiPolygon geometry');
     }
@@ -186,7 +196,7 @@ export function checkGeoJson(input: unknown, options: CheckOptions = {}): CheckR
   if (typeof input === 'string') {
     // Limits first (features, positions, properties, depth): refused before JSON.parse builds anything.
     const scan = scanJson(input);
-    if (!scan.ok) return { layer, featureCount: 0, problems: [fileProblem(scan.message)], notes: [] };
+    if (!scan.ok) return { layer, featureCount: 0, problems: [scanProblem(scan)], notes: [] };
     const parsed = parseGeoJsonText(input);
     if (!parsed.ok) return { layer, featureCount: 0, problems: [parsed.problem], notes: [] };
     value = parsed.value;
@@ -197,7 +207,7 @@ export function checkGeoJson(input: unknown, options: CheckOptions = {}): CheckR
     // Last resort so that no input ever produces a stack trace. The property tests assert this line
     // never appears: reaching it is a checker bug, not a data problem.
     const why = e instanceof Error ? e.message : String(e);
-    return { layer, featureCount: 0, problems: [fileProblem(`internal checker error: ${why.slice(0, 200)}`)], notes: [] };
+    return { layer, featureCount: 0, problems: [fileProblem(msg('internal', { detail: why.slice(0, 200) }))], notes: [] };
   }
 }
 
@@ -213,7 +223,7 @@ export function checkGeoJsonBytes(bytes: Uint8Array, options: CheckOptions = {})
   if (binary !== null) return refuse(binary);
   // Limits on the bytes, before decoding: a refused file costs no string and no objects.
   const scan = scanJson(bytes);
-  if (!scan.ok) return refuse(fileProblem(scan.message));
+  if (!scan.ok) return refuse(scanProblem(scan));
   const text = decodeGeoJsonBytes(bytes);
   if (!text.ok) return refuse(text.problem);
   const parsed = parseGeoJsonText(text.value);

@@ -3,7 +3,9 @@
 // read coordinates as WGS 84 longitude/latitude and so refuse a file whose `crs` says otherwise,
 // and every entry point refuses a `crs` member that is not even of the 2008 form.
 
-export const CRS_MEMBER_MALFORMED = 'has a "crs" member that is not of the form {"type": "name", "properties": {"name": "EPSG:…"}}';
+import { msg, problemText, type Msg } from './messages.ts';
+
+export const CRS_MEMBER_MALFORMED = problemText(msg('crsMalformed'));
 
 export type CrsMember = { kind: 'none' } | { kind: 'wgs84' } | { kind: 'named'; name: string } | { kind: 'malformed' };
 
@@ -19,11 +21,15 @@ export function readCrsMember(crs: unknown): CrsMember {
 }
 
 /** What is wrong with a `crs` member for a reader that takes only WGS 84 lon/lat; null when nothing. */
-export function crsMemberProblem(crs: unknown): string | null {
+export function crsMemberMsg(crs: unknown): Msg | null {
   const m = readCrsMember(crs);
-  if (m.kind === 'malformed') return CRS_MEMBER_MALFORMED;
-  if (m.kind === 'named') {
-    return `has a "crs" member naming ${JSON.stringify(m.name.slice(0, 80))}: coordinates must be WGS 84 longitude/latitude (RFC 7946); convert the file with npm run import`;
-  }
+  if (m.kind === 'malformed') return msg('crsMalformed');
+  if (m.kind === 'named') return msg('crsNamed', { name: JSON.stringify(m.name.slice(0, 80)) });
   return null;
+}
+
+/** The same in English (the CLIs' text). */
+export function crsMemberProblem(crs: unknown): string | null {
+  const m = crsMemberMsg(crs);
+  return m === null ? null : problemText(m);
 }

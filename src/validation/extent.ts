@@ -6,6 +6,8 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { isWellShapedGeometry, polygonsOf } from './geometry.ts';
 import { rangeProblems } from './ranges.ts';
 import { isUsableRing } from './rings.ts';
+import type { Localized } from '../i18n/types.ts';
+import { decimal, msg, part, same, type Msg } from './messages.ts';
 
 export const EXTENT_TOLERANCE_KM = 0.5;
 
@@ -16,18 +18,18 @@ export const DISTRICT_BBOX = { west: 105.99, south: 21.18, east: 106.18, north: 
 export interface DistrictShape {
   polygons: Position[][][];
   /** How messages name the reference: "the district" or "the district bbox". */
-  name: string;
+  name: Localized;
 }
 
 export function bboxShape(): DistrictShape {
   const { west: w, south: s, east: e, north: n } = DISTRICT_BBOX;
-  return { polygons: [[[[w, s], [e, s], [e, n], [w, n], [w, s]]]], name: 'the district bbox' };
+  return { polygons: [[[[w, s], [e, s], [e, n], [w, n], [w, s]]]], name: part('problemPart.districtBbox') };
 }
 
 export function districtShape(district: Polygon | MultiPolygon | null | undefined): DistrictShape {
   if (!district) return bboxShape();
   const polygons = district.type === 'Polygon' ? [district.coordinates] : district.coordinates;
-  return polygons.length === 0 ? bboxShape() : { polygons, name: 'the district' };
+  return polygons.length === 0 ? bboxShape() : { polygons, name: part('problemPart.district') };
 }
 
 // Local equirectangular projection: at ~21.3° N over 20 km its distance error is far below the
@@ -161,13 +163,14 @@ export function outsideDistanceKm(positions: readonly Position[], shape: Distric
   return worst;
 }
 
-function formatDistance(km: number): string {
-  return km < 10 ? `${km.toFixed(1)} km` : `${Math.round(km)} km`;
+function formatDistance(km: number): Localized {
+  const n = km < 10 ? decimal(km, 1) : same(String(Math.round(km)));
+  return { vi: `${n.vi} km`, en: `${n.en} km` };
 }
 
-export function extentProblem(positions: readonly Position[], shape: DistrictShape): string | null {
+export function extentProblem(positions: readonly Position[], shape: DistrictShape): Msg | null {
   const km = outsideDistanceKm(positions, shape);
-  return km > EXTENT_TOLERANCE_KM ? `lies ${formatDistance(km)} outside ${shape.name}` : null;
+  return km > EXTENT_TOLERANCE_KM ? msg('outside', { distance: formatDistance(km), reference: shape.name }) : null;
 }
 
 /**
@@ -177,7 +180,7 @@ export function extentProblem(positions: readonly Position[], shape: DistrictSha
  */
 export const FAR_KM = 100;
 
-export function farProblem(positions: readonly Position[], shape: DistrictShape): string | null {
+export function farProblem(positions: readonly Position[], shape: DistrictShape): Msg | null {
   const o = outlineIndex(shape);
   let nearest = Infinity;
   for (const p of positions) {
@@ -185,7 +188,7 @@ export function farProblem(positions: readonly Position[], shape: DistrictShape)
     if (nearest <= FAR_KM) return null;
   }
   if (!Number.isFinite(nearest)) return null;
-  return `lies ${formatDistance(nearest)} from ${shape.name}, more than ${FAR_KM} km away: wrong coordinates or coordinate system?`;
+  return msg('far', { distance: formatDistance(nearest), reference: shape.name, far: FAR_KM });
 }
 
 function isAreal(g: unknown): g is Polygon | MultiPolygon {

@@ -1,5 +1,6 @@
 // Turning problems and values into the checker's one-line messages.
 import type { Problem } from './types.ts';
+import { part, type MessageValue } from './messages.ts';
 
 const MAX_TEXT = 60;
 
@@ -16,6 +17,15 @@ export function previewValue(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : 'an array';
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
+}
+
+/** previewValue in both languages: its words ("missing", "an array") from the catalog, literals as they are. */
+export function previewMessageValue(value: unknown): MessageValue {
+  if (value === undefined) return part('problemPart.missing');
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return previewValue(value);
+  if (Array.isArray(value)) return part(value.length === 0 ? 'problemPart.emptyArray' : 'problemPart.anArray');
+  if (typeof value === 'object') return part('problemPart.anObject');
+  return part('problemPart.aType', { type: typeof value });
 }
 
 /** A coordinate for a message; `digits` rounds (kinks), undefined keeps full precision (ring closure). */

@@ -1,6 +1,8 @@
 // A shape guard for geometries and the traversals the geometric rules share. geojson-validation
 // reports *what* is malformed; this guard decides whether the coordinate rules can run safely.
 import type { Geometry, Position } from 'geojson';
+import type { Localized } from '../i18n/types.ts';
+import { joined, part } from './messages.ts';
 
 // GeometryCollections may nest; JSON from outside could nest them thousands deep. Past this depth the
 // geometry is treated as malformed rather than risking a stack overflow in the traversals below.
@@ -45,20 +47,31 @@ export function isWellShapedGeometry(g: unknown, depth = 0): g is Geometry {
   return want === 0 ? isPosition(o.coordinates) : isNestedPositions(o.coordinates, want);
 }
 
-/** A polygon's rings and the prefix that names it in messages ('' for a lone Polygon). */
+/** Where a polygon sits in its geometry: which polygon of a MultiPolygon, which member of a collection. */
+export type PolygonStep = { kind: 'polygon' | 'geometry'; i: number };
+
+/** A polygon's rings and where it sits ([] for a lone Polygon); messages name it by polygonLabel. */
 export interface LabelledPolygon {
-  label: string;
+  path: readonly PolygonStep[];
   rings: Position[][];
 }
 
-export function polygonsOf(g: Geometry, prefix = ''): LabelledPolygon[] {
+const NO_LABEL: Localized = { vi: '', en: '' };
+
+/** The prefix that names a polygon in messages ("polygon 1: ", '' for a lone Polygon), in both languages; built only for a problem. */
+export function polygonLabel(p: LabelledPolygon): Localized {
+  if (p.path.length === 0) return NO_LABEL;
+  return joined(...p.path.map((s) => part(s.kind === 'polygon' ? 'problemPart.polygon' : 'problemPart.geometry', { i: s.i })));
+}
+
+export function polygonsOf(g: Geometry, prefix: readonly PolygonStep[] = []): LabelledPolygon[] {
   switch (g.type) {
     case 'Polygon':
-      return [{ label: prefix, rings: g.coordinates }];
+      return [{ path: prefix, rings: g.coordinates }];
     case 'MultiPolygon':
-      return g.coordinates.map((rings, i) => ({ label: `${prefix}polygon ${i}: `, rings }));
+      return g.coordinates.map((rings, i) => ({ path: [...prefix, { kind: 'polygon', i }], rings }));
     case 'GeometryCollection':
-      return g.geometries.flatMap((x, i) => polygonsOf(x, `${prefix}geometry ${i}: `));
+      return g.geometries.flatMap((x, i) => polygonsOf(x, [...prefix, { kind: 'geometry', i }]));
     default:
       return [];
   }

@@ -1,5 +1,6 @@
 // Feature ids: the project keys features by properties.id (MapLibre feature-state, URLs), so two
 // features with one id in a file silently shadow each other on the map.
+import { msg, type Msg } from './messages.ts';
 
 function idValue(v: unknown): string | null {
   if (typeof v === 'string') return v;
@@ -18,14 +19,14 @@ export function featureIdOf(feature: unknown): string | null {
 }
 
 /** For each later feature that repeats an id: its index and the message naming the first one. */
-export function duplicateIdProblems(ids: readonly (string | null)[]): { index: number; message: string }[] {
+export function duplicateIdProblems(ids: readonly (string | null)[]): { index: number; message: Msg }[] {
   const firstSeen = new Map<string, number>();
-  const out: { index: number; message: string }[] = [];
+  const out: { index: number; message: Msg }[] = [];
   ids.forEach((id, index) => {
     if (id === null) return;
     const first = firstSeen.get(id);
     if (first === undefined) firstSeen.set(id, index);
-    else out.push({ index, message: `duplicate id ${JSON.stringify(id)} (also feature ${first})` });
+    else out.push({ index, message: msg('duplicateId', { id: JSON.stringify(id), first: { feature: first } }) });
   });
   return out;
 }

@@ -13,8 +13,9 @@
 // a repeated vertex is not one. Unlike turf, a collinear overlap of two segments counts too.
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
-import type { LabelledPolygon } from './geometry.ts';
+import { polygonLabel, type LabelledPolygon } from './geometry.ts';
 import { formatPosition } from './format.ts';
+import { msg, type Msg } from './messages.ts';
 
 const MAX_REPORTED = 3;
 /** Crossings collected before the search stops: enough to report 3 and say "at least N more". */
@@ -197,23 +198,20 @@ export function scanSelfIntersections(rings: readonly (readonly Position[])[], m
  * rings.ts first). Run per polygon: a whole MultiPolygon would also flag parts that merely touch
  * each other, which is not a self-intersection of either part.
  */
-export function kinkProblemsOf({ label, rings }: LabelledPolygon): string[] {
-  const scan = scanSelfIntersections(rings);
+export function kinkProblemsOf(polygon: LabelledPolygon): Msg[] {
+  const scan = scanSelfIntersections(polygon.rings);
+  if (scan.points.length === 0 && !scan.gaveUp) return [];
+  const part = polygonLabel(polygon);
   const seen = new Set<string>();
   const points: string[] = [];
   for (const p of scan.points) {
     const text = formatPosition(p, 6);
     if (!seen.has(text)) (seen.add(text), points.push(text));
   }
-  const out = points.slice(0, MAX_REPORTED).map((p) => `${label}self-intersection at ${p}`);
+  const out = points.slice(0, MAX_REPORTED).map((at) => msg('kink', { part, at }));
   const rest = points.length - MAX_REPORTED;
-  if (scan.capped && rest > 0) out.push(`${label}at least ${rest} more self-intersections (search stopped at ${MAX_FOUND})`);
-  else if (rest > 0) out.push(`${label}${rest} more self-intersections`);
-  if (scan.gaveUp) {
-    out.push(
-      `${label}too complex to check for self-intersections: its ${scan.segments} segments overlap so much that more than ` +
-        `${pairBudget(scan.segments)} segment pairs would have to be compared; simplify the polygon`,
-    );
-  }
+  if (scan.capped && rest > 0) out.push(msg('kinksMoreAtLeast', { part, n: rest, max: MAX_FOUND }));
+  else if (rest > 0) out.push(msg('kinksMore', { part, n: rest }));
+  if (scan.gaveUp) out.push(msg('kinksTooComplex', { part, segments: scan.segments, pairs: pairBudget(scan.segments) }));
   return out;
 }

@@ -2,8 +2,10 @@
 // counter-clockwise, holes clockwise). MapLibre tolerates either winding, but clipping and
 // area code downstream (and other tools) may not, so the files must follow the RFC.
 import type { Position } from 'geojson';
-import type { LabelledPolygon } from './geometry.ts';
+import { polygonLabel, type LabelledPolygon } from './geometry.ts';
+import type { Localized } from '../i18n/types.ts';
 import { formatPosition } from './format.ts';
+import { msg, type Msg } from './messages.ts';
 
 function samePosition(a: Position, b: Position): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
@@ -37,29 +39,32 @@ export function signedArea2(ring: readonly Position[]): number {
   return s;
 }
 
-function ringShapeProblems(ring: readonly Position[], index: number): string[] {
-  if (ring.length === 0) return [`ring ${index} is empty`];
-  const out: string[] = [];
-  if (ring.length < 4) out.push(`ring ${index} has ${ring.length} positions, needs at least 4`);
+function ringShapeProblems(ring: readonly Position[], index: number, polygon: LabelledPolygon): Msg[] {
+  if (ring.length >= 4 && isClosedRing(ring)) return [];
+  const part = polygonLabel(polygon);
+  if (ring.length === 0) return [msg('ringEmpty', { part, ring: index })];
+  const out: Msg[] = [];
+  if (ring.length < 4) out.push(msg('ringShort', { part, ring: index, n: ring.length }));
   if (!isClosedRing(ring)) {
     const first = formatPosition(ring[0]!);
     const last = formatPosition(ring[ring.length - 1]!);
-    out.push(`ring ${index} is not closed (first ${first} ≠ last ${last})`);
+    out.push(msg('ringOpen', { part, ring: index, first, last }));
   }
   return out;
 }
 
 /** Closure and length of every ring of one polygon (messages carry the polygon's label). */
-export function ringShapeProblemsOf({ label, rings }: LabelledPolygon): string[] {
-  if (rings.length === 0) return [`${label}polygon has no rings`];
-  return rings.flatMap((ring, i) => ringShapeProblems(ring, i).map((m) => label + m));
+export function ringShapeProblemsOf(polygon: LabelledPolygon): Msg[] {
+  if (polygon.rings.length === 0) return [msg('noRings', { part: polygonLabel(polygon) })];
+  return polygon.rings.flatMap((ring, i) => ringShapeProblems(ring, i, polygon));
 }
 
-function windingProblem(ring: readonly Position[], index: number): string | null {
+function windingProblem(ring: readonly Position[], index: number, polygon: LabelledPolygon): Msg | null {
   const area = signedArea2(ring);
-  if (area === 0) return `ring ${index} has zero area`;
-  if (index === 0 && area < 0) return `outer ring ${index} is clockwise; RFC 7946 wants counter-clockwise`;
-  if (index > 0 && area > 0) return `hole ring ${index} is counter-clockwise; RFC 7946 wants clockwise`;
+  const part = (): Localized => polygonLabel(polygon);
+  if (area === 0) return msg('zeroArea', { part: part(), ring: index });
+  if (index === 0 && area < 0) return msg('outerClockwise', { part: part(), ring: index });
+  if (index > 0 && area > 0) return msg('holeCounterClockwise', { part: part(), ring: index });
   return null;
 }
 
@@ -67,9 +72,9 @@ function windingProblem(ring: readonly Position[], index: number): string | null
  * Winding of one polygon's rings. Only meaningful for closed rings without self-intersections
  * (a bowtie's lobes wind both ways), so the caller runs it after the shape and kink checks pass.
  */
-export function windingProblemsOf({ label, rings }: LabelledPolygon): string[] {
-  return rings.flatMap((ring, i) => {
-    const m = windingProblem(ring, i);
-    return m === null ? [] : [label + m];
+export function windingProblemsOf(polygon: LabelledPolygon): Msg[] {
+  return polygon.rings.flatMap((ring, i) => {
+    const m = windingProblem(ring, i, polygon);
+    return m === null ? [] : [m];
   });
 }

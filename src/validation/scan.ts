@@ -6,6 +6,7 @@
 // scan runs in the import (CLI and browser worker), the checker and the coverage CLI.
 // It is not a validator: malformed JSON passes here and JSON.parse then says what is wrong.
 import { formatCount, INPUT_LIMITS, type InputLimits } from './limits.ts';
+import { msg, problemText, type Msg, type ProblemCode } from './messages.ts';
 
 export type ScanLimit = 'depth' | 'containers' | 'features' | 'featureVertices' | 'totalVertices' | 'properties';
 
@@ -43,17 +44,23 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
+const LIMIT_CODES: Readonly<Record<ScanLimit, ProblemCode>> = {
+  depth: 'limitDepth',
+  containers: 'limitContainers',
+  features: 'limitFeatures',
+  featureVertices: 'limitFeatureVertices',
+  totalVertices: 'limitTotalVertices',
+  properties: 'limitProperties',
+};
+
+/** A refusal as a problem's text, without the feature (the problem names it). */
+export function scanRefusalMsg(r: Pick<ScanRefusal, 'limit' | 'max'>): Msg {
+  return msg(LIMIT_CODES[r.limit], { max: formatCount(r.max) });
+}
+
 function refusal(limit: ScanLimit, max: number, featureIndex: number | null): ScanRefusal {
-  const m = formatCount(max);
   const f = featureIndex === null ? '' : `feature ${featureIndex}: `;
-  const message = {
-    depth: `nests arrays/objects more than ${m} levels deep (limit); not read further`,
-    containers: `holds more than ${m} arrays and objects (limit); not read further`,
-    features: `has more than ${m} features (limit); not read further`,
-    featureVertices: `${f}has more than ${m} positions (limit per feature); not read further`,
-    totalVertices: `has more than ${m} positions in all (limit); not read further`,
-    properties: `${f}has more than ${m} properties (limit per feature); not read further`,
-  }[limit];
+  const message = f + problemText(scanRefusalMsg({ limit, max }));
   return { ok: false, limit, max, featureIndex, message };
 }
 

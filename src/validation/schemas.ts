@@ -1,7 +1,9 @@
 // Required properties and allowed geometry types per project layer (issue 3). Each rule returns a
 // specific message so a data editor can fix the file without opening the checker's source.
 import type { LayerKind } from './types.ts';
-import { previewValue } from './format.ts';
+import type { Localized } from '../i18n/types.ts';
+import { previewMessageValue } from './format.ts';
+import { joined, msg, part, type Msg } from './messages.ts';
 import { PLAN_LEVELS, PLAN_STATUSES, parseLevel, parseStatus } from '../plans/vocabulary.ts';
 
 type Rule =
@@ -137,74 +139,82 @@ function isIsoDate(v: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** What is wrong with one value, phrased as "expected …", or null when it is fine. */
-function ruleError(v: unknown, rule: Rule): string | null {
+/** What is wrong with one value, phrased as "expected …" (in both languages), or null when it is fine. */
+function ruleError(v: unknown, rule: Rule): Localized | null {
   switch (rule.t) {
     case 'string':
-      return typeof v === 'string' ? null : 'expected a string';
+      return typeof v === 'string' ? null : part('problemPart.expectString');
     case 'nonEmptyString':
-      return typeof v === 'string' && v.trim() !== '' ? null : 'expected a non-empty string';
+      return typeof v === 'string' && v.trim() !== '' ? null : part('problemPart.expectNonEmpty');
     case 'number':
       if (rule.nullable && v === null) return null;
       return typeof v === 'number' && Number.isFinite(v)
         ? null
-        : `expected a finite number${rule.nullable ? ' or null' : ''}`;
+        : part(rule.nullable ? 'problemPart.expectNumberOrNull' : 'problemPart.expectNumber');
     case 'boolean':
-      return typeof v === 'boolean' ? null : 'expected true or false';
+      return typeof v === 'boolean' ? null : part('problemPart.expectBoolean');
     case 'enum':
       return typeof v === 'string' && rule.values.includes(v)
         ? null
-        : `expected one of ${rule.values.map((s) => JSON.stringify(s)).join(', ')}`;
+        : part('problemPart.expectOneOf', { values: rule.values.map((s) => JSON.stringify(s)).join(', ') });
     case 'code5':
-      return isCode5(v) ? null : 'expected a 5-digit code string';
+      return isCode5(v) ? null : part('problemPart.expectCode5');
     case 'stringArray':
-      return Array.isArray(v) && v.every((x) => typeof x === 'string') ? null : 'expected an array of strings';
+      return Array.isArray(v) && v.every((x) => typeof x === 'string') ? null : part('problemPart.expectStringArray');
     case 'code5Array':
-      return Array.isArray(v) && v.every(isCode5) ? null : 'expected an array of 5-digit code strings';
+      return Array.isArray(v) && v.every(isCode5) ? null : part('problemPart.expectCode5Array');
     case 'stringOrNull':
-      return v === null || typeof v === 'string' ? null : 'expected a string or null';
+      return v === null || typeof v === 'string' ? null : part('problemPart.expectStringOrNull');
     case 'dateOrNull':
-      return v === null || (typeof v === 'string' && isIsoDate(v)) ? null : 'expected a date YYYY-MM-DD or null';
+      return v === null || (typeof v === 'string' && isIsoDate(v)) ? null : part('problemPart.expectDateOrNull');
     case 'planLevel':
-      return v === null || parseLevel(v) !== null ? null : `not a plan level the register vocabulary knows (${PLAN_LEVELS.join(', ')}, or "1/500", "QHCT", "phân khu"…); this plan does not count`;
+      return v === null || parseLevel(v) !== null ? null : part('problemPart.planLevel', { levels: PLAN_LEVELS.join(', ') });
     case 'planStatus':
-      return v === null || parseStatus(v) !== null ? null : `not a plan status the register vocabulary knows (${PLAN_STATUSES.join(', ')}, or "đã phê duyệt", "đang lập"…); this plan does not count`;
+      return v === null || parseStatus(v) !== null ? null : part('problemPart.planStatus', { statuses: PLAN_STATUSES.join(', ') });
     case 'codeAndName': {
       const o = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
       return o && typeof o.code === 'string' && typeof o.name === 'string'
         ? null
-        : 'expected an object with string "code" and "name"';
+        : part('problemPart.expectCodeAndName');
     }
   }
 }
 
-export function propertyProblems(properties: unknown, schema: LayerSchema): string[] {
+export function propertyProblems(properties: unknown, schema: LayerSchema): Msg[] {
   return propertyVerdict(properties, schema).errors;
 }
 
 /** What is wrong with a feature's properties: errors, and warnings for the rules marked warnOnly. */
-export function propertyVerdict(properties: unknown, schema: LayerSchema): { errors: string[]; warnings: string[] } {
+export function propertyVerdict(properties: unknown, schema: LayerSchema): { errors: Msg[]; warnings: Msg[] } {
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
-    return { errors: [`properties is ${previewValue(properties)}, expected an object with the layer's properties`], warnings: [] };
+    return { errors: [msg('propertiesNotObject', { value: previewMessageValue(properties) })], warnings: [] };
   }
   const props = properties as Record<string, unknown>;
-  const errors: string[] = [];
-  const warnings: string[] = [];
+  const errors: Msg[] = [];
+  const warnings: Msg[] = [];
   for (const { name, rule, optional, warnOnly } of schema.properties) {
     if (!Object.hasOwn(props, name)) {
-      if (!optional) errors.push(`missing required property "${name}"`);
+      if (!optional) errors.push(msg('missingProperty', { name }));
       continue;
     }
-    const err = ruleError(props[name], rule);
-    if (err !== null) (warnOnly ? warnings : errors).push(`property "${name}" is ${previewValue(props[name])}, ${err}`);
+    const expected = ruleError(props[name], rule);
+    if (expected !== null) (warnOnly ? warnings : errors).push(msg('propertyValue', { name, value: previewMessageValue(props[name]), expected }));
   }
   return { errors, warnings };
 }
 
-export function geometryTypeProblem(geometry: unknown, schema: LayerSchema, kind: LayerKind): string | null {
-  const wanted = schema.geometryTypes === null ? 'a geometry' : schema.geometryTypes.join(' or ');
-  if (geometry === null || geometry === undefined) return `geometry is ${previewValue(geometry)}; layer "${kind}" needs ${wanted}`;
+/** "Polygon or MultiPolygon", or "a geometry", in both languages. */
+function wantedOf(schema: LayerSchema): Localized {
+  return schema.geometryTypes === null
+    ? part('problemPart.aGeometry')
+    : joined(...schema.geometryTypes.flatMap((t, i) => (i === 0 ? [t] : [' ', part('problemPart.or'), ' ', t])));
+}
+
+export function geometryTypeProblem(geometry: unknown, schema: LayerSchema, kind: LayerKind): Msg | null {
+  if (geometry === null || geometry === undefined) {
+    return msg('geometryMissing', { value: previewMessageValue(geometry), layer: kind, wanted: wantedOf(schema) });
+  }
   const type = typeof geometry === 'object' ? (geometry as Record<string, unknown>).type : undefined;
   if (schema.geometryTypes === null || (typeof type === 'string' && schema.geometryTypes.includes(type))) return null;
-  return `geometry type ${previewValue(type)} is not allowed in layer "${kind}" (expected ${wanted})`;
+  return msg('geometryType', { type: previewMessageValue(type), layer: kind, wanted: wantedOf(schema) });
 }

@@ -4,6 +4,7 @@
 import { area, difference, featureCollection, feature, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Polygonal as Areal } from '../geo/types.ts';
+import { decimal, msg, part, type Msg } from './messages.ts';
 
 // Turf's spherical area, not src/geo/area.ts: only ratios are reported here and the sphere's ~0.3%
 // bias cancels in them, so the rules need no dependency beyond turf and geojson-validation.
@@ -54,8 +55,9 @@ export function describeTiling(t: Tiling, digits = 2): string {
   return `gaps of ${t.gapPct.toFixed(digits)}% and overlap ${t.overlapPct.toFixed(digits)}% of ${t.reference}`;
 }
 
-export function tilingProblem(t: Tiling): string | null {
-  return t.gapPct + t.overlapPct < TILING_LIMIT_PCT
-    ? null
-    : `units leave ${describeTiling(t)} (limit ${TILING_LIMIT_PCT}% together)`;
+export function tilingProblem(t: Tiling): Msg | null {
+  if (t.gapPct + t.overlapPct < TILING_LIMIT_PCT) return null;
+  // describeTiling's words, as data (the same digits).
+  const reference = part(t.reference === 'the district' ? 'problemPart.district' : 'problemPart.union');
+  return msg('tiling', { gap: decimal(t.gapPct, 2), overlap: decimal(t.overlapPct, 2), reference, limit: decimal(TILING_LIMIT_PCT, 1) });
 }

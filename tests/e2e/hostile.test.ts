@@ -34,22 +34,22 @@ interface Expect {
   warning?: string | RegExp;
 }
 
-// Vietnamese (the default UI language) for the refusals and warnings of issue 12.
+// Vietnamese (the default UI language) for the refusals, warnings and problems of issue 12 (feature numbers from 1).
 const SUBSET: Expect[] = [
   { file: 'huge-sparse.geojson', category: 'size', error: 'huge-sparse.geojson: tệp 200 MB, vượt giới hạn 100 MB; không đọc' },
   { file: 'empty-objects.geojson', category: 'size', error: 'có hơn 50,000 đối tượng (giới hạn); dừng đọc' },
   { file: 'deep-coordinates.geojson', category: 'size', error: 'lồng mảng/đối tượng sâu hơn 32 cấp (giới hạn)' },
-  { file: 'wide-100k-keys.geojson', category: 'size', error: 'đối tượng 0: có hơn 1,000 thuộc tính (giới hạn cho một đối tượng)' },
+  { file: 'wide-100k-keys.geojson', category: 'size', error: 'đối tượng 1: có hơn 1,000 thuộc tính (giới hạn cho một đối tượng)' },
   { file: 'points-60k.zip', category: 'size', error: 'points.dbf có 60,000 bản ghi, vượt giới hạn 50,000 đối tượng' },
   { file: 'kml-deep.kml', category: 'kml', error: 'lồng phần tử XML sâu hơn 32 cấp (giới hạn)' },
-  { file: 'kinked-100k.geojson', category: 'geometry', problem: /self-intersection at \[/ },
-  { file: 'latitude-95.geojson', category: 'geometry', problem: 'latitude 95 out of range' },
+  { file: 'kinked-100k.geojson', category: 'geometry', problem: /tự cắt tại \[/ },
+  { file: 'latitude-95.geojson', category: 'geometry', problem: 'vĩ độ 95 nằm ngoài khoảng' },
   // Read as a plan register first (it has level and status): the plans' "within the district" rule.
-  { file: 'paris.geojson', category: 'geometry', problem: /lies \d+ km (outside|from) the district/ },
-  { file: 'no-geometry-member.geojson', category: 'structure', problem: 'must have a member with the name "geometry"' },
+  { file: 'paris.geojson', category: 'geometry', problem: /(nằm ngoài|cách) ranh giới Việt Yên \d+ km/ },
+  { file: 'no-geometry-member.geojson', category: 'structure', problem: 'phải có thành phần tên "geometry"' },
   { file: 'not-json.geojson', category: 'structure', error: 'not-json.geojson: không phải JSON hợp lệ' },
-  { file: 'properties-string.geojson', category: 'structure', problem: '"properties" is a string, must be an object or null' },
-  { file: 'shp-negative-parts.zip', category: 'shapefile', error: 'plans.shp, bản ghi 1 (đối tượng 0): negative part count (-3); tệp Shapefile bị hỏng' },
+  { file: 'properties-string.geojson', category: 'structure', problem: '"properties" là một chuỗi, phải là một đối tượng hoặc null' },
+  { file: 'shp-negative-parts.zip', category: 'shapefile', error: 'plans.shp, bản ghi 1 (đối tượng 1): số phần âm (-3); tệp Shapefile bị hỏng' },
   { file: 'prj-garbage.zip', category: 'shapefile', error: 'tệp .prj không phải mô tả hệ tọa độ (WKT): bắt đầu bằng "GARBAGE(((]]]"' },
   { file: 'cpg-utf16.zip', category: 'shapefile', warning: 'bảng dBASE không thể chứa mã này; thuộc tính được đọc theo UTF-8' },
   { file: 'zip-bad-crc.zip', category: 'zip', error: 'tệp plans.dbf trong tệp nén bị hỏng: mã kiểm tra CRC-32 không khớp' },

@@ -166,7 +166,10 @@ describe('pieces', () => {
     const f = { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [106.05, 21.25, 10, 1] } };
     const problems = checkFeatureCollection({ type: 'FeatureCollection', features: [f] });
     expect(problems).toEqual([
-      { featureIndex: 0, featureId: null, severity: 'warning', message: '1 position(s) have more than 3 elements; RFC 7946 says they should not' },
+      {
+        featureIndex: 0, featureId: null, severity: 'warning', message: '1 position(s) have more than 3 elements; RFC 7946 says they should not',
+        code: 'extraDimensions', params: { n: 1 },
+      },
     ]);
   });
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../src/import/index.ts';
 import { renderMessage, varsIn } from '../../../src/import/format-messages.ts';
 import { loadSqliteNode } from '../../../src/import/sqlite-node.ts';
-import { messages } from '../../../src/i18n/messages.ts';
+import { importCatalog as messages } from '../../../src/i18n/import-catalog.ts';
 import { FIXTURES } from './helpers.ts';
 
 interface Expectation {

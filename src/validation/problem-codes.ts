@@ -1,0 +1,63 @@
+// The checker's problems by code. Each code has a Vietnamese and an English template in the message
+// catalog (src/i18n/problem-messages.ts, typed against this list), so a code without a message does
+// not compile; the English template renders the text the CLIs print.
+export const PROBLEM_CODES = [
+  // The whole file: reading it (input.ts, scan.ts) and its envelope (structure.ts, crs-member.ts).
+  'tooLarge',
+  'utf16',
+  'binary',
+  'notUtf8',
+  'empty',
+  'notJson',
+  'limitDepth',
+  'limitContainers',
+  'limitFeatures',
+  'limitFeatureVertices',
+  'limitTotalVertices',
+  'limitProperties',
+  'topLevel',
+  'featuresNotArray',
+  'noFeatures',
+  'tooManyFeatures',
+  'bbox',
+  'crsMalformed',
+  'crsNamed',
+  'tiling',
+  'tilingFailed',
+  'slated',
+  'internal',
+  // One feature: structure, properties, geometry type.
+  'notFeature',
+  'malformedCoordinates',
+  'invalidGeoJson',
+  'propertiesType',
+  'moreStructural',
+  'propertiesNotObject',
+  'missingProperty',
+  'propertyValue',
+  'geometryMissing',
+  'geometryType',
+  // One feature: coordinates, rings, self-intersections, extent, ids.
+  'coordinateNotFinite',
+  'coordinateRange',
+  'extraDimensions',
+  'ringEmpty',
+  'ringShort',
+  'ringOpen',
+  'noRings',
+  'zeroArea',
+  'outerClockwise',
+  'holeCounterClockwise',
+  'kink',
+  'kinksMore',
+  'kinksMoreAtLeast',
+  'kinksTooComplex',
+  'outside',
+  'far',
+  'duplicateId',
+  'moreProblems',
+  // The import's own per-feature problem: a position the chosen CRS cannot convert.
+  'convert',
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
