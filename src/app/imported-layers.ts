@@ -7,8 +7,7 @@ import { state, actions } from '../state/store';
 import type { FeatureCollection } from 'geojson';
 import { importedEntry, type ImportedMeta } from '../layers/imported';
 import type { LayerEntry } from '../layers/types';
-import type { StoredLayer } from '../data/db';
-import type { StoreOutcome } from '../data/layer-store';
+import type { KeptLayer, StoreOutcome } from '../data/layer-store';
 import type { PendingImport } from '../data/import-controller';
 
 export interface ImportedLayer {
@@ -18,13 +17,15 @@ export interface ImportedLayer {
   collection: FeatureCollection;
   /** Large layers: every feature as GeoJSON text. */
   blob?: Blob;
+  /** Large layers: the preview as GeoJSON text, which is what storage keeps of it. */
+  preview?: Blob;
   /** False while a large layer's tiles are being prepared: it is not drawn yet. */
   ready: boolean;
 }
 
 export interface LayerStorage {
-  load(): Promise<{ layers: StoredLayer[]; outcome: StoreOutcome }>;
-  save(layer: StoredLayer): Promise<StoreOutcome>;
+  load(): Promise<{ layers: KeptLayer[]; outcome: StoreOutcome }>;
+  save(layer: KeptLayer): Promise<StoreOutcome>;
   remove(id: string): Promise<StoreOutcome>;
 }
 
@@ -78,9 +79,9 @@ export function createImportedLayers(deps: ImportedLayersDeps): ImportedLayers {
 
   const patch = (id: string, fn: (l: ImportedLayer) => ImportedLayer) => setLayers((ls) => ls.map((l) => (l.meta.id === id ? fn(l) : l)));
 
-  function add(meta: ImportedMeta, collection: FeatureCollection, blob?: Blob): ImportedLayer {
+  function add(meta: ImportedMeta, collection: FeatureCollection, blob?: Blob, preview?: Blob): ImportedLayer {
     const entry = importedEntry(meta, Object.keys(collection.features[0]?.properties ?? {}));
-    const layer: ImportedLayer = { meta, entry, collection, ...(blob ? { blob } : {}), ready: !blob };
+    const layer: ImportedLayer = { meta, entry, collection, ...(blob ? { blob } : {}), ...(preview ? { preview } : {}), ready: !blob };
     setLayers((ls) => [...ls, layer]);
     deps.onAdded?.(layer);
     if (blob) {
@@ -93,14 +94,18 @@ export function createImportedLayers(deps: ImportedLayersDeps): ImportedLayers {
   }
 
   const inMemory = (role: ImportedMeta['role']) => layers().filter((l) => l.meta.role === role && !l.meta.large);
+  // A large layer becoming ready replaces its object, not its entry, features or Blob: what is
+  // derived from those (the search index, coverage's inputs) must not be rebuilt for it.
+  const sameItems = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const sameMap = <K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 
   return {
     layers,
-    entries: createMemo(() => layers().map((l) => l.entry)),
-    data: createMemo(() => new Map(layers().map((l) => [l.meta.id, l.collection]))),
+    entries: createMemo(() => layers().map((l) => l.entry), [], { equals: sameItems }),
+    data: createMemo(() => new Map(layers().map((l) => [l.meta.id, l.collection])), new Map(), { equals: sameMap }),
     unitsLayer: createMemo(() => inMemory('units').at(-1)),
-    planFeatures: createMemo(() => inMemory('plans').flatMap((l) => l.collection.features)),
-    planBlobs: createMemo(() => layers().filter((l) => l.meta.role === 'plans' && l.blob).map((l) => l.blob!)),
+    planFeatures: createMemo(() => inMemory('plans').flatMap((l) => l.collection.features), [], { equals: sameItems }),
+    planBlobs: createMemo(() => layers().filter((l) => l.meta.role === 'plans' && l.blob).map((l) => l.blob!), [], { equals: sameItems }),
     storageProblem,
 
     async accept(item, key) {
@@ -119,8 +124,9 @@ export function createImportedLayers(deps: ImportedLayersDeps): ImportedLayers {
       };
       const collection = item.result.collection as FeatureCollection;
       const blob = item.large?.blob;
-      const layer = add(meta, collection, blob);
-      note(await deps.storage.save({ ...meta, collection, ...(blob ? { blob } : {}) }));
+      const preview = item.large?.preview;
+      const layer = add(meta, collection, blob, preview);
+      note(await deps.storage.save({ ...meta, collection, ...(blob ? { blob } : {}), ...(preview ? { preview } : {}) }));
       return layer;
     },
 
@@ -140,8 +146,8 @@ export function createImportedLayers(deps: ImportedLayersDeps): ImportedLayers {
       const l = lastRemoved();
       if (!l) return null;
       setLastRemoved(null);
-      const back = add(l.meta, l.collection, l.blob);
-      note(await deps.storage.save({ ...l.meta, collection: l.collection, ...(l.blob ? { blob: l.blob } : {}) }));
+      const back = add(l.meta, l.collection, l.blob, l.preview);
+      note(await deps.storage.save({ ...l.meta, collection: l.collection, ...(l.blob ? { blob: l.blob } : {}), ...(l.preview ? { preview: l.preview } : {}) }));
       return back;
     },
 
@@ -149,10 +155,10 @@ export function createImportedLayers(deps: ImportedLayersDeps): ImportedLayers {
       const kept = await deps.storage.load();
       note(kept.outcome);
       return kept.layers.map((l) => {
-        const { collection, blob, ...rest } = l;
+        const { collection, blob, preview, ...rest } = l;
         // Layers stored before counts were kept: derive them.
         const meta: ImportedMeta = { ...rest, featureCount: rest.featureCount ?? collection.features.length, large: rest.large ?? !!blob };
-        return add(meta, collection, blob);
+        return add(meta, collection, blob, preview);
       });
     },
 

@@ -14,7 +14,8 @@ export type ImportOptionsLite = ImportRequest['options'];
 
 export interface ImportClient {
   /** `signal`: cancel — the worker stops the file at once (it is terminated and restarted). */
-  run(name: string, bytes: ArrayBuffer, options: ImportOptionsLite, onProgress?: (fraction: number, stage: string) => void, signal?: AbortSignal): Promise<ImportOutcome>;
+  /** `file`: the file as chosen (the worker reads it) or its bytes. */
+  run(name: string, file: Blob | ArrayBuffer, options: ImportOptionsLite, onProgress?: (fraction: number, stage: string) => void, signal?: AbortSignal): Promise<ImportOutcome>;
   dispose(): void;
 }
 
@@ -25,9 +26,10 @@ export function createImportClient(): ImportClient {
     'import worker',
   );
   return {
-    async run(name, bytes, options, onProgress, signal) {
-      // The bytes are copied, not transferred: a re-run with other options needs them again.
-      const m = await rpc.call({ name, bytes, options }, { onEvent: (e) => e.type === 'progress' && onProgress?.(e.fraction, e.stage), ...(signal ? { signal } : {}) });
+    async run(name, file, options, onProgress, signal) {
+      // Not transferred: a re-run with other options sends the same file again (a Blob is a handle,
+      // so passing it copies nothing on the page).
+      const m = await rpc.call({ name, bytes: file, options }, { onEvent: (e) => e.type === 'progress' && onProgress?.(e.fraction, e.stage), ...(signal ? { signal } : {}) });
       if (m.type === 'progress') throw new Error('import worker: unexpected progress reply');
       return { result: m.result, large: m.large };
     },

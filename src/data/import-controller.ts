@@ -1,7 +1,7 @@
 // Orchestrates imports: reads the chosen files, runs them through the import worker, re-runs with
 // the user's choices (role, CRS, field mapping, repair), and hands accepted layers to the app.
 // Nothing is added to the map until the user accepts; cancel or a failure changes nothing loaded.
-import { createMemo, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
 import { createStore, produce, unwrap } from 'solid-js/store';
 import type { FeatureCollection } from 'geojson';
 import type { ImportResult } from '../import/pipeline';
@@ -12,7 +12,6 @@ import type { Provenance } from '../layers/types';
 import { IMPORT_COLORS } from '../layers/imported';
 import type { ImportClient, LargeImport } from './import-client';
 import { MAX_INPUT_BYTES } from '../import/limits';
-import { sizeFailure } from '../import/limit-messages';
 import { previewCollection } from './preview-outline';
 import { parseCoverageResult } from '../coverage/result-file';
 import type { CoverageResult } from '../coverage/types';
@@ -63,10 +62,25 @@ export interface ImportControllerOptions {
   onCoverageResult?: (r: { fileName: string; result: CoverageResult }) => void;
 }
 
+/**
+ * The result with its features behind getters. Solid's store walks every nested object of what is
+ * stored in it (unwrap), which for thousands of features is tens of thousands of coordinate arrays
+ * on the page's thread; it skips getters, and reading through the store still works (what is read
+ * is wrapped lazily then).
+ */
+function opaqueCollection(r: ImportResult): ImportResult {
+  if (!r.ok) return r;
+  const { collection, sourceCollection, ...rest } = r;
+  Object.defineProperty(rest, 'collection', { get: () => collection, enumerable: true, configurable: true });
+  if (sourceCollection) Object.defineProperty(rest, 'sourceCollection', { get: () => sourceCollection, enumerable: true, configurable: true });
+  return rest as ImportResult;
+}
+
 export function createImportController(client: () => ImportClient, district: () => unknown, opts: ImportControllerOptions = {}): ImportController {
   const [pending, setPending] = createStore<PendingImport[]>([]);
-  // The bytes stay outside the store: proxies around large buffers are slow and pointless.
-  const bytes = new Map<number, ArrayBuffer>();
+  // The chosen files stay outside the store. They are kept as Files, not read here: the import
+  // worker reads them, so a 95 MB file is never read on (nor copied from) the page's thread.
+  const chosen = new Map<number, Blob>();
   const aborts = new Map<number, AbortController>();
   let nextKey = 1;
   let colorTurn = 0;
@@ -77,11 +91,15 @@ export function createImportController(client: () => ImportClient, district: () 
       if (p) fn(p);
     }));
 
+  /** A file removed or changed on disk since it was chosen: listed with the reason, not imported. */
+  const unreadable = (key: number, file: File, e: unknown) =>
+    setPending((l) => [...l, { key, fileName: file.name, progress: null, large: null, result: { ok: false, fileName: file.name, error: `${file.name}: cannot be read (${(e as Error).message})` }, options: { role: 'overlay', repair: false, skipInvalid: false }, name: baseName(file.name), color: IMPORT_COLORS[0]!, provenance: 'official' }]);
+
   const setOptionsRole = (key: number, role: ImportRole) => patch(key, (p) => (p.options.role = role));
 
   async function run(key: number): Promise<ImportResult | null> {
     const item = pending.find((p) => p.key === key);
-    const data = bytes.get(key);
+    const data = chosen.get(key);
     if (!item || !data) return null;
     // A newer run of the same file (other options) replaces one still in the worker.
     aborts.get(key)?.abort();
@@ -104,16 +122,16 @@ export function createImportController(client: () => ImportClient, district: () 
       result = { ok: false, fileName: item.fileName, error: `${item.fileName}: ${(e as Error).message}` };
     }
     if (aborts.get(key) === abort) aborts.delete(key);
-    if (!bytes.has(key)) return null; // cancelled meanwhile
+    if (!chosen.has(key)) return null; // cancelled meanwhile
     patch(key, (p) => {
       p.progress = null;
-      p.result = result;
+      p.result = opaqueCollection(result);
       p.large = large;
     });
     return result;
   }
 
-  const preview = createMemo(
+  const latestPreview = createMemo(
     () => {
       const item = [...pending].reverse().find((p) => p.result?.ok);
       const r = item?.result;
@@ -125,6 +143,15 @@ export function createImportController(client: () => ImportClient, district: () 
     // A new result or colour, not a new wrapper, is what changes the preview.
     { equals: (a, b) => a?.collection === b?.collection && a?.color === b?.color },
   );
+  // Handed to the map in a task of its own: MapLibre copies the preview to its worker on the page's
+  // thread (~20 ms for a large import's 2,000 features), which would otherwise add to the task that
+  // received the result and updated the panel.
+  const [preview, setPreview] = createSignal<ReturnType<typeof latestPreview>>(null, { equals: false });
+  createEffect(() => {
+    const next = latestPreview();
+    const t = setTimeout(() => setPreview(next), 0);
+    onCleanup(() => clearTimeout(t));
+  });
 
   return {
     preview,
@@ -134,22 +161,33 @@ export function createImportController(client: () => ImportClient, district: () 
     async addFiles(files) {
       for (const file of files) {
         const key = nextKey++;
-        let data: ArrayBuffer;
         // The size limit before reading: a 1.9 GB file must not be read (and cloned) first.
         if (file.size > MAX_INPUT_BYTES) {
+          // The import's messages load with it, not with the first page.
+          const { sizeFailure } = await import('../import/limit-messages');
           const f = sizeFailure(file.name, file.size, MAX_INPUT_BYTES);
           setPending((l) => [...l, { key, fileName: file.name, progress: null, large: null, result: { ok: false, fileName: file.name, error: f.error, i18n: [f.i18n] }, options: { role: 'overlay', repair: false, skipInvalid: false }, name: baseName(file.name), color: IMPORT_COLORS[0]!, provenance: 'official' }]);
           continue;
         }
+        // Only the head is read here: it tells an unreadable file (removed or changed on disk since it
+        // was chosen) and a coverage result file; the import worker reads the rest.
+        let head: ArrayBuffer;
         try {
-          data = await file.arrayBuffer();
+          head = await file.slice(0, 256).arrayBuffer();
         } catch (e) {
-          setPending((l) => [...l, { key, fileName: file.name, progress: null, large: null, result: { ok: false, fileName: file.name, error: `${file.name}: cannot be read (${(e as Error).message})` }, options: { role: 'overlay', repair: false, skipInvalid: false }, name: baseName(file.name), color: IMPORT_COLORS[0]!, provenance: 'official' }]);
+          unreadable(key, file, e);
           continue;
         }
-        if (opts.onCoverageResult && /\.json$/i.test(file.name) && data.byteLength <= MAX_RESULT_BYTES
-          && RESULT_HEAD.test(new TextDecoder().decode(data.slice(0, 256)))) {
-          const parsed = parseCoverageResult(new TextDecoder().decode(data), file.name);
+        if (opts.onCoverageResult && /\.json$/i.test(file.name) && file.size <= MAX_RESULT_BYTES
+          && RESULT_HEAD.test(new TextDecoder().decode(head))) {
+          let text: string;
+          try {
+            text = new TextDecoder().decode(await file.arrayBuffer());
+          } catch (e) {
+            unreadable(key, file, e);
+            continue;
+          }
+          const parsed = parseCoverageResult(text, file.name);
           if (parsed?.ok) {
             opts.onCoverageResult({ fileName: file.name, result: parsed.result });
             continue;
@@ -159,7 +197,7 @@ export function createImportController(client: () => ImportClient, district: () 
             continue;
           }
         }
-        bytes.set(key, data);
+        chosen.set(key, file);
         setPending((l) => [...l, {
           key, fileName: file.name, progress: null, result: null, large: null,
           options: { role: 'overlay', repair: false, skipInvalid: false },
@@ -189,7 +227,7 @@ export function createImportController(client: () => ImportClient, district: () 
       // Stops the worker's work on this file now (it is terminated and restarted), not when it is done.
       aborts.get(key)?.abort();
       aborts.delete(key);
-      bytes.delete(key);
+      chosen.delete(key);
       setPending((l) => l.filter((p) => p.key !== key));
     },
     take(key) {
@@ -197,7 +235,7 @@ export function createImportController(client: () => ImportClient, district: () 
       if (!item || !item.result?.ok) return null;
       // unwrap: the raw objects, which IndexedDB and postMessage can clone (store proxies cannot).
       const copy = { ...unwrap(item) };
-      bytes.delete(key);
+      chosen.delete(key);
       setPending((l) => l.filter((p) => p.key !== key));
       return copy;
     },

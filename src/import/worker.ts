@@ -7,7 +7,11 @@ import { isSqlite } from './gpkg-magic';
 import { loadSqliteBrowser } from './sqlite-browser';
 import { lightPreview } from './preview-lite';
 
-export type ImportRequest = { id: number; name: string; bytes: ArrayBuffer; options: Omit<ImportOptions, 'onProgress' | 'xmlParser' | 'sqlite'> };
+/**
+ * `bytes`: the file itself (a Blob, read here: cloning a File to a worker copies no bytes, while a
+ * 95 MB ArrayBuffer blocked the page ~140 ms to copy into the message), or its bytes.
+ */
+export type ImportRequest = { id: number; name: string; bytes: Blob | ArrayBuffer; options: Omit<ImportOptions, 'onProgress' | 'xmlParser' | 'sqlite'> };
 export type ImportMessage =
   | { id: number; type: 'progress'; fraction: number; stage: string }
   | { id: number; type: 'done'; result: ImportResult; large: LargeImport | null };
@@ -20,6 +24,11 @@ export type ImportMessage =
 export interface LargeImport {
   blob: Blob;
   featureCount: number;
+  /**
+   * The preview as GeoJSON text, for IndexedDB: stored as a Blob it is not cloned on the page (a
+   * 2,000-feature preview put as objects is serialised, then deserialised again to read its key).
+   */
+  preview?: Blob;
 }
 
 export const LARGE_FEATURES = 5_000;
@@ -29,7 +38,16 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const xmlParser = nodeXmlParser();
 
 scope.onmessage = async (ev: MessageEvent<ImportRequest>) => {
-  const { id, name, bytes, options } = ev.data;
+  const { id, name, options } = ev.data;
+  let bytes: ArrayBuffer;
+  try {
+    bytes = ev.data.bytes instanceof Blob ? await ev.data.bytes.arrayBuffer() : ev.data.bytes;
+  } catch (e) {
+    // A file removed or changed on disk since it was chosen.
+    const result: ImportResult = { ok: false, fileName: name, error: `${name}: cannot be read (${(e as Error).message})` };
+    scope.postMessage({ id, type: 'done', result, large: null } satisfies ImportMessage);
+    return;
+  }
   let last = 0;
   // A GeoPackage needs SQLite (WebAssembly, served by the app): compiled on the first one only.
   const sqlite = isSqlite(new Uint8Array(bytes, 0, Math.min(16, bytes.byteLength))) ? await loadSqliteBrowser().catch(() => undefined) : undefined;
@@ -51,9 +69,14 @@ scope.onmessage = async (ev: MessageEvent<ImportRequest>) => {
   let large: LargeImport | null = null;
   if (result.ok && result.collection.features.length > LARGE_FEATURES) {
     const all = result.collection;
-    large = { blob: new Blob([JSON.stringify(all)], { type: 'application/geo+json' }), featureCount: all.features.length };
     // The preview's geometry is simplified (preview-lite.ts): what crosses to the page stays small.
-    result.collection = { ...all, features: lightPreview(all.features.slice(0, PREVIEW_FEATURES)) };
+    const preview = { ...all, features: lightPreview(all.features.slice(0, PREVIEW_FEATURES)) };
+    large = {
+      blob: new Blob([JSON.stringify(all)], { type: 'application/geo+json' }),
+      featureCount: all.features.length,
+      preview: new Blob([JSON.stringify(preview)], { type: 'application/geo+json' }),
+    };
+    result.collection = preview;
     delete result.sourceCollection;
   }
   scope.postMessage({ id, type: 'done', result, large } satisfies ImportMessage);

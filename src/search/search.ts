@@ -27,8 +27,28 @@ export interface SearchIndex {
   search(query: string, limit?: number): SearchHit[];
 }
 
+type Doc = SearchItem & { id: string; text: string; unitText: string };
+
 export function buildSearchIndex(items: readonly SearchItem[]): SearchIndex {
-  const ms = new MiniSearch<SearchItem & { id: string; text: string; unitText: string }>({
+  const ms = emptyIndex();
+  ms.addAll(items.map(toDoc));
+  return wrap(ms, items);
+}
+
+/**
+ * The same index built a hundred items at a time, yielding to the page between them (MiniSearch's
+ * addAllAsync): a large imported register's thousands of features would otherwise block the page.
+ */
+export async function buildSearchIndexAsync(items: readonly SearchItem[]): Promise<SearchIndex> {
+  const ms = emptyIndex();
+  await ms.addAllAsync(items.map(toDoc), { chunkSize: 100 });
+  return wrap(ms, items);
+}
+
+const toDoc = (i: SearchItem): Doc => ({ ...i, id: i.key, text: [i.name, ...i.aliases].join(' | '), unitText: i.units.join(' | ') });
+
+function emptyIndex(): MiniSearch<Doc> {
+  return new MiniSearch<Doc>({
     fields: ['text', 'unitText'],
     storeFields: ['key'],
     processTerm: (t) => fold(t),
@@ -36,9 +56,10 @@ export function buildSearchIndex(items: readonly SearchItem[]): SearchIndex {
     tokenize: (text) => words(text),
     searchOptions: { prefix: true, boost: { text: 3 }, combineWith: 'AND' },
   });
-  const byKey = new Map(items.map((i) => [i.key, i]));
-  ms.addAll(items.map((i) => ({ ...i, id: i.key, text: [i.name, ...i.aliases].join(' | '), unitText: i.units.join(' | ') })));
+}
 
+function wrap(ms: MiniSearch<Doc>, items: readonly SearchItem[]): SearchIndex {
+  const byKey = new Map(items.map((i) => [i.key, i]));
   return {
     search(query, limit = 12) {
       const q = query.trim();

@@ -70,6 +70,10 @@ describe('a large plan register', () => {
     await waitForIdle(page);
     await page.getByRole('tab', { name: 'Độ phủ quy hoạch chi tiết' }).click();
     await expect.poll(nenhPct, { timeout: 30_000 }).toBe(pctVi(nenh.coverage));
+    // The in-page preview (kept as GeoJSON text) comes back too: search finds its features.
+    const box = page.getByRole('combobox', { name: 'Tìm kiếm' });
+    await box.fill('Lô 1999');
+    await expect.poll(() => page.getByRole('option').first().locator('.hit-name').textContent(), { timeout: 30_000 }).toBe('Lô 1999');
 
     await page.getByRole('tab', { name: 'Lớp bản đồ' }).click();
     const entry = page.locator('.legend-group[data-group="imported"] .legend-entry');

@@ -2,7 +2,12 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { fold, norm } from '../../src/search/fold';
-import { buildSearchIndex, tierOf, type SearchItem } from '../../src/search/search';
+import type { Feature, FeatureCollection } from 'geojson';
+import { buildSearchIndex, buildSearchIndexAsync, tierOf, type SearchItem } from '../../src/search/search';
+import { searchItems, searchItemsAsync } from '../../src/search/items';
+import { labelPoint } from '../../src/geo/label-point';
+import type { Polygonal } from '../../src/geo/types';
+import type { LayerEntry } from '../../src/layers/types';
 
 const folding = JSON.parse(readFileSync('tests/fixtures/search/folding.json', 'utf8')) as [string, string][];
 
@@ -83,5 +88,33 @@ describe('search ranking', () => {
   it('empty and unmatched queries give nothing', () => {
     expect(keys('   ')).toEqual([]);
     expect(keys('zzzz')).toEqual([]);
+  });
+});
+
+describe('building the index in slices (the app builds it so; the results are the same)', () => {
+  const units = JSON.parse(readFileSync('geodata/units-2021.geojson', 'utf8')) as FeatureCollection;
+  const entry = (id: string): LayerEntry => ({ id, title: { vi: id, en: id } } as unknown as LayerEntry);
+  const places: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: units.features.slice(0, 6).map((u, i) => ({ type: 'Feature', properties: { id: `p${i}`, name: `Điểm ${i}` }, geometry: labelPoint(u as Feature<Polygonal>).geometry })),
+  };
+  const datasets = new Map([['units-2021', units], ['places', places]]);
+  const entries = [entry('units-2021'), entry('places')];
+  const title = (_e: LayerEntry, p: Record<string, unknown>) => String(p.name);
+
+  it('gives the same items as the one-piece builder, the units each feature lies in included', async () => {
+    const sync = searchItems(entries, datasets, 'vi', title);
+    expect(sync.filter((i) => i.layerId === 'places').every((i) => i.units.length > 0)).toBe(true);
+    expect(await searchItemsAsync(entries, datasets, 'vi', title)).toEqual(sync);
+    // Asked again (the index is rebuilt when a layer is added), the units come out the same.
+    expect(searchItems(entries, datasets, 'vi', title)).toEqual(sync);
+  });
+
+  it('the index built in slices finds the same things in the same order', async () => {
+    const many = [...items, ...Array.from({ length: 1000 }, (_, i) => item(`lot-${i}`, `Lô ${i} Nếnh`, { units: ['Thị trấn Nếnh'] }))];
+    const [a, b] = [buildSearchIndex(many), await buildSearchIndexAsync(many)];
+    for (const q of ['nenh', 'bo da', 'lô 12', 'Tự Lạn', 'ha', 'zzz']) {
+      expect(b.search(q, 50).map((h) => [h.item.key, h.tier])).toEqual(a.search(q, 50).map((h) => [h.item.key, h.tier]));
+    }
   });
 });

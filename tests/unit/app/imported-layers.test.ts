@@ -95,9 +95,15 @@ describe('createImportedLayers', () => {
       expect(l.layers()[0]!.ready).toBe(false);
       expect(l.planBlobs()).toEqual([blob]);
       expect(l.planFeatures()).toEqual([]); // the preview is not counted twice
+      const [entries, data, blobs] = [l.entries(), l.data(), l.planBlobs()];
       t.release();
       await new Promise((r) => setTimeout(r, 0));
       expect(l.layers()[0]!.ready).toBe(true);
+      // Becoming ready changes nothing the search index or coverage is built from: not rebuilt for it.
+      expect([l.entries(), l.data(), l.planBlobs()]).toEqual([entries, data, blobs]);
+      expect(l.entries()).toBe(entries);
+      expect(l.data()).toBe(data);
+      expect(l.planBlobs()).toBe(blobs);
       expect(l.exportFile(id)?.blob).toBe(blob);
       await l.remove(id);
       expect(t.closed).toEqual([id]);
