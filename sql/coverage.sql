@@ -30,6 +30,11 @@
 --     (ST_Segmentize, 0.002° ≈ 210 m; the engine densifies to 250 m) — the two then agree to ~1e-6.
 --   * A plan is in a unit's plan_ids when its piece of the unit has more than 1 mm² (an edge or a
 --     corner touching is not a piece).
+--   * As of a date ($3, issue 16; NULL = no date filter): a plan approved after it (approved_on,
+--     which db:load reads as the engine does: src/coverage/approval-date.ts) is left out, and so is
+--     a plan without an approval date — whether it was approved by then is unknown, never guessed.
+--   * Gaps (issue 16): per unit, the unit minus the union of its counting pieces (ST_Difference),
+--     each connected part measured like the units.
 
 -- name: prepare_units
 -- Each unit once, repaired; area on the ellipsoid. (MATERIALIZED: each check runs once per row,
@@ -69,10 +74,11 @@ ANALYZE cov_units;
 -- name: prepare_plans
 -- Each plan once: repaired geometry and, when it does not count, the reason (the engine's order:
 -- geometry first, then an unrecognised level, an unrecognised status, a level not selected, a
--- status not selected). $1 = selected levels, $2 = selected statuses (canonical words).
+-- status not selected, then the date). $1 = selected levels, $2 = selected statuses (canonical
+-- words), $3 = the as-of date (NULL: no date filter).
 CREATE TEMP TABLE cov_plans ON COMMIT DROP AS
 WITH src AS (
-  SELECT p.ord, p.id, p.source_id, p.level, p.level_source, p.status, p.status_source, p.geom,
+  SELECT p.ord, p.id, p.source_id, p.level, p.level_source, p.status, p.status_source, p.approved_on, p.geom,
          GeometryType(p.geom) AS gtype
   FROM :"plans_table" p
 ), checked AS MATERIALIZED (
@@ -105,6 +111,8 @@ SELECT ord, id, source_id, gtype, not_lonlat, valid_reason, coalesce(near_duplic
          WHEN status IS NULL AND status_source IS NOT NULL          THEN 'status_not_recognised'
          WHEN level IS NOT NULL AND NOT (level = ANY ($1::text[]))  THEN 'level_not_selected'
          WHEN status IS NOT NULL AND NOT (status = ANY ($2::text[])) THEN 'status_not_selected'
+         WHEN $3::date IS NOT NULL AND approved_on IS NULL          THEN 'no_approval_date'
+         WHEN $3::date IS NOT NULL AND approved_on > $3::date       THEN 'approved_after_as_of'
        END AS reason
 FROM usable;
 
@@ -138,6 +146,35 @@ SELECT u.id, u.name, u.slated, u.area_m2,
 FROM cov_units u
 LEFT JOIN per_unit c ON c.unit_ord = u.ord
 ORDER BY u.ord;
+
+-- name: gaps
+-- The gap pieces of the units $1 (ids): unit minus the union of its counting pieces (cut as in
+-- unit_rows), split into connected polygons, each measured on the ellipsoid (densified as the
+-- units are), largest first within a unit; GeoJSON in WGS 84 with 9 decimals (~0.1 mm).
+WITH wanted AS MATERIALIZED (
+  SELECT ord, id, name, clean FROM cov_units WHERE clean IS NOT NULL AND id = ANY ($1::text[])
+), pieces AS MATERIALIZED (
+  SELECT u.ord AS unit_ord,
+         CASE WHEN ST_CoveredBy(p.clean, u.clean) THEN p.clean
+              ELSE ST_CollectionExtract(ST_Intersection(p.clean, u.clean), 3) END AS g
+  FROM wanted u
+  JOIN cov_plans p ON p.reason IS NULL AND p.clean && u.clean AND ST_Intersects(p.clean, u.clean)
+), covers AS (
+  SELECT unit_ord, ST_Union(g) AS cover FROM pieces WHERE NOT ST_IsEmpty(g) GROUP BY unit_ord
+), parts AS (
+  SELECT u.ord, u.id, u.name,
+         (ST_Dump(CASE WHEN c.cover IS NULL THEN u.clean
+                       ELSE ST_CollectionExtract(ST_Difference(u.clean, c.cover), 3) END)).geom AS g
+  FROM wanted u
+  LEFT JOIN covers c ON c.unit_ord = u.ord
+), measured AS (
+  SELECT ord, id, name, g, ST_Area(geography(ST_Segmentize(g, 0.002)), true) AS area_m2
+  FROM parts
+  WHERE NOT ST_IsEmpty(g)
+)
+SELECT id AS unit_id, name AS unit_name, area_m2, ST_AsGeoJSON(g, 9) AS geometry
+FROM measured
+ORDER BY ord, area_m2 DESC;
 
 -- name: unit_problems
 -- Units that were repaired or could not be used, in unit order.

@@ -7,8 +7,9 @@
 // of Node APIs like the rest of src/coverage (it is ~40 lines).
 import { normalizeOptions } from './plan-filter';
 import { coverageToCsv, type CsvOptions } from './csv';
-import { computeCoverage } from './engine';
-import type { CoverageOptions, CoverageResult, InputFeature, PlanLevel, PlanStatus } from './types';
+import { createCoverageIndex } from './engine';
+import { isIsoDate } from './approval-date';
+import type { CoverageOptions, CoverageResult, GapsResult, InputFeature, PlanLevel, PlanStatus } from './types';
 import { PLAN_LEVELS, PLAN_STATUSES } from '../plans/vocabulary';
 import { importedInput, isGeoJsonInput } from './read-input';
 import { inputProblem } from './validate-input';
@@ -33,17 +34,22 @@ export interface CliArgs {
   plansLayer?: string;
   /** --db URL --units-table T --plans-table T: computed in PostGIS (src/db/coverage-cli.ts); units/plans then hold the table names. */
   db?: { url: string; unitsTable: string; plansTable: string };
+  /** --gaps OUT.geojson: where to write the gap pieces (the slated units', or every unit's when none is slated). */
+  gaps?: string;
 }
 
 export const USAGE =
   `usage: npm run coverage -- --units FILE --plans FILE [--target 80] [--levels ${PLAN_LEVELS.join(',')}] ` +
-  `[--statuses ${PLAN_STATUSES.join(',')}] [--format table|json|csv] [--lang vi|en] [--crs EPSG:9214] [--units-layer NAME] [--plans-layer NAME]\n` +
+  `[--statuses ${PLAN_STATUSES.join(',')}] [--as-of YYYY-MM-DD] [--gaps OUT.geojson] [--format table|json|csv] [--lang vi|en] [--crs EPSG:9214] [--units-layer NAME] [--plans-layer NAME]\n` +
   '  --target is a percent (default 80); a unit meets it when its coverage is MORE than the target.\n' +
+  '  --as-of: coverage on that date: plans approved after it (field approved_on, or ngay_phe_duyet…) and plans without\n' +
+  '  an approval date are left out. --gaps: writes the uncovered parts of the slated units (of every unit when none is\n' +
+  '  slated) as GeoJSON (WGS 84), one feature per piece with unit_id, unit_name, area_m2, rank; per-unit totals in "units".\n' +
   '  FILE: GeoJSON, or any file `npm run import` reads (zipped Shapefile, KML/KMZ, DXF, GeoPackage); --crs for one that names\n' +
   '  no CRS (a DXF), --units-layer / --plans-layer for a GeoPackage table.\n' +
   '  In PostGIS instead of in-process: --db URL --units-table T --plans-table T (tables of npm run db:load), same options.';
 
-const FLAGS = new Set(['units', 'plans', 'target', 'levels', 'statuses', 'format', 'lang', 'crs', 'units-layer', 'plans-layer', 'db', 'units-table', 'plans-table']);
+const FLAGS = new Set(['units', 'plans', 'target', 'levels', 'statuses', 'format', 'lang', 'crs', 'units-layer', 'plans-layer', 'db', 'units-table', 'plans-table', 'as-of', 'gaps']);
 
 function list<T extends string>(flag: string, value: string, allowed: readonly T[]): T[] {
   const items = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -94,12 +100,19 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | 'help' {
   if (lang !== 'vi' && lang !== 'en') throw new CliError(`--lang: unknown language "${lang}" (vi or en)`);
   const levels = list<PlanLevel>('levels', v.get('levels') ?? 'detailed', PLAN_LEVELS);
   const statuses = list<PlanStatus>('statuses', v.get('statuses') ?? 'approved', PLAN_STATUSES);
+  const asOf = v.get('as-of') ?? null;
+  if (asOf !== null && !isIsoDate(asOf)) throw new CliError(`--as-of: "${asOf}" is not a date YYYY-MM-DD (e.g. 2019-12-31)`);
   const extra: Partial<CliArgs> = {};
+  if (v.has('gaps')) {
+    const out = v.get('gaps')!;
+    if (out.trim() === '') throw new CliError('--gaps needs a file name (OUT.geojson)');
+    extra.gaps = out;
+  }
   if (v.has('crs')) extra.crs = v.get('crs')!;
   if (v.has('units-layer')) extra.unitsLayer = v.get('units-layer')!;
   if (v.has('plans-layer')) extra.plansLayer = v.get('plans-layer')!;
   if (dbUrl !== undefined) extra.db = { url: dbUrl, unitsTable: units, plansTable: plans };
-  return { units, plans, format, lang, options: normalizeOptions({ levels, statuses, target: target / 100 }), ...extra };
+  return { units, plans, format, lang, options: normalizeOptions({ levels, statuses, target: target / 100, asOf }), ...extra };
 }
 
 /**
@@ -164,7 +177,7 @@ export function formatTable(r: CoverageResult): string {
     '',
     `${s.units_meeting_target} of ${s.units} slated units meet the ${pctText(o.target)} target (coverage more than ${pctText(o.target)}).`,
     `Slated units: ${pctText(s.coverage)} covered; district: ${pctText(r.totals.district.coverage)} covered.`,
-    `Plans counted: ${r.plans.counted} (levels: ${o.levels.join(', ')}; statuses: ${o.statuses.join(', ')}); left out: ${r.plans.excluded.length}${excluded ? ` (${excluded})` : ''}.`,
+    `Plans counted: ${r.plans.counted} (levels: ${o.levels.join(', ')}; statuses: ${o.statuses.join(', ')}${r.as_of ? `; approved on or before ${r.as_of}` : ''}); left out: ${r.plans.excluded.length}${excluded ? ` (${excluded})` : ''}.`,
     ...(r.problems.length ? [`Repairs/problems: ${r.problems.length} (see --format json).`] : []),
   ].join('\n') + '\n';
 }
@@ -195,6 +208,8 @@ export interface CoverageCliIo {
   size?(file: string): number;
   /** Files that are not GeoJSON (zipped Shapefile, KML/KMZ, DXF, GeoPackage) are read as bytes; without it, as text. */
   readBytes?(file: string): Uint8Array;
+  /** Writes an output file (--gaps); without it --gaps is refused. */
+  writeText?(file: string, text: string): void;
   /** SQLite for GeoPackages, the XML parser for KML (as `npm run import` has them). */
   sqlite?: SqliteModule;
   xmlParser?: XmlParser;
@@ -260,6 +275,16 @@ function readInput(io: CoverageCliIo, file: string, what: 'units' | 'plans', arg
 }
 
 /**
+ * The --gaps file: a GeoJSON FeatureCollection (WGS 84, RFC 7946), one Polygon/MultiPolygon per gap
+ * piece with unit_id, unit_name, area_m2 and rank (1 = largest in its unit). The per-unit summary
+ * (area, covered, gap, shortfall to the target) and as_of / target are foreign members of the
+ * collection (RFC 7946 §6.1 allows them; GIS tools ignore them, the pieces stay readable).
+ */
+export function gapsGeoJson(g: GapsResult): string {
+  return JSON.stringify({ type: 'FeatureCollection', as_of: g.as_of, target: g.target, units: g.units, features: g.pieces.features }) + '\n';
+}
+
+/**
  * The whole CLI on `argv` (without node and script). Exit codes: 0 ok, 2 bad arguments or input
  * files (one line on stderr), 1 unexpected failure.
  */
@@ -270,8 +295,21 @@ export function runCoverageCli(argv: readonly string[], io: CoverageCliIo): CliO
     if (args.db) throw new CliError('--db is run by the database runner (src/db/coverage-cli.ts, through npm run coverage)');
     const units = readInput(io, args.units, 'units', args);
     const plans = readInput(io, args.plans, 'plans', args);
-    const result = computeCoverage(units, plans, args.options);
-    return { code: 0, stdout: formatResult(result, args.format, args.lang, undefined, csvInputs(args.units, units, args.plans, plans)), stderr: '' };
+    if (args.gaps !== undefined && !io.writeText) throw new CliError('--gaps: this runner cannot write files');
+    const index = createCoverageIndex(units, plans, args.options);
+    const result = index.result();
+    let note = '';
+    if (args.gaps !== undefined) {
+      const slated = result.units.filter((u) => u.slated);
+      const gaps = index.gaps((slated.length > 0 ? slated : result.units).map((u) => u.id));
+      try {
+        io.writeText!(args.gaps, gapsGeoJson(gaps));
+      } catch (e) {
+        throw readError(args.gaps, e);
+      }
+      note = `coverage: wrote ${gaps.pieces.features.length} gap piece${gaps.pieces.features.length === 1 ? '' : 's'} of ${gaps.units.length} unit${gaps.units.length === 1 ? '' : 's'} to ${args.gaps}\n`;
+    }
+    return { code: 0, stdout: formatResult(result, args.format, args.lang, undefined, csvInputs(args.units, units, args.plans, plans)), stderr: note };
   } catch (e) {
     if (e instanceof CliError) return { code: 2, stdout: '', stderr: `coverage: ${e.message}\n` };
     return { code: 1, stdout: '', stderr: `coverage: internal error: ${e instanceof Error ? e.message : String(e)}\n` };

@@ -33,12 +33,12 @@ const WORDS = {
   vi: {
     yes: 'có', no: 'không', levels: 'Cấp quy hoạch', statuses: 'Trạng thái', target: 'Mục tiêu', date: 'Ngày', rule: 'đạt khi tỷ lệ phủ lớn hơn mục tiêu',
     registers: 'Sổ quy hoạch', none: 'không có', demo: 'DỮ LIỆU TRÌNH DIỄN (giả định) — không phải số liệu thật',
-    units: 'Ranh giới đơn vị', bundled: '17 xã và thị trấn năm 2021 có sẵn', schematic: 'ranh giới xã 2021 là sơ đồ (không phải ranh giới pháp lý)', loaded: 'tệp đã nạp',
+    units: 'Ranh giới đơn vị', asOf: 'Tính đến ngày (chỉ quy hoạch phê duyệt đến ngày này)', bundled: '17 xã và thị trấn năm 2021 có sẵn', schematic: 'ranh giới xã 2021 là sơ đồ (không phải ranh giới pháp lý)', loaded: 'tệp đã nạp',
   },
   en: {
     yes: 'yes', no: 'no', levels: 'Levels', statuses: 'Statuses', target: 'Target', date: 'Date', rule: 'met when coverage is more than the target',
     registers: 'Plan registers', none: 'none', demo: 'DEMONSTRATION DATA (fictional) — not real figures',
-    units: 'Unit boundaries', bundled: 'the bundled 17 units of 2021', schematic: '2021 commune boundaries are schematic (not legal boundaries)', loaded: 'loaded file',
+    units: 'Unit boundaries', asOf: 'As of (plans approved by this day only)', bundled: 'the bundled 17 units of 2021', schematic: '2021 commune boundaries are schematic (not legal boundaries)', loaded: 'loaded file',
   },
 } as const;
 
@@ -50,7 +50,9 @@ export function coverageToCsv(result: CoverageResult, { lang, date = new Date(),
   const lines: string[] = [
     // Comment lines start with '#': spreadsheet users see the register and options next to the numbers.
     csvField(`# ${w.registers}: ${registers.length ? registers.join(' + ') : w.none}${demo ? ` — ${w.demo}` : ''}`),
-    [`# ${w.levels}: ${o.levels.join(' + ')}`, `${w.statuses}: ${o.statuses.join(' + ')}`, `${w.target}: > ${+(o.target * 100).toFixed(4)}% (${w.rule})`, `${w.date}: ${date.toISOString().slice(0, 10)}`]
+    [`# ${w.levels}: ${o.levels.join(' + ')}`, `${w.statuses}: ${o.statuses.join(' + ')}`, `${w.target}: > ${+(o.target * 100).toFixed(4)}% (${w.rule})`,
+      // Only for coverage as of a date (issue 16): a dated table must say so.
+      ...(result.as_of ? [`${w.asOf}: ${result.as_of}`] : []), `${w.date}: ${date.toISOString().slice(0, 10)}`]
       .map(csvField)
       .join(','),
     csvField(`# ${w.units}: ${units ? `${units.name} (${w.loaded})` : w.bundled}${schematic ? ` — ${w.schematic}` : ''}`),

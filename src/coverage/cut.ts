@@ -11,6 +11,7 @@
 import { Clipper, FillRule, type Path64, type Paths64 } from '@countertype/clipper2-ts';
 import { pack, unpack, type Packed } from './packed';
 import type { PlaneBBox } from './repair';
+import * as Clip from '../geo/clip';
 
 export const EMPTY: Packed = { xy: new Int32Array(0), ends: [] };
 
@@ -367,7 +368,16 @@ export function clipAxis(p: Packed, onX: boolean, value: number, below: boolean)
   const half = onX
     ? below ? square(-far, -far, value, far) : square(value, -far, far, far)
     : below ? square(-far, -far, far, value) : square(-far, value, far, far);
-  return pack(Clipper.intersect(unpack(p), [half], FillRule.NonZero));
+  return pack(Clip.intersect(unpack(p), [half], FillRule.NonZero));
+}
+
+/** The part of `p` inside the box x0 ≤ x < x1, y0 ≤ y < y1 (four axis cuts, linear in the vertices). */
+export function clipBox(p: Packed, x0: number, y0: number, x1: number, y1: number): Packed {
+  let r = clipAxis(p, true, x0, false);
+  if (r.ends.length > 0) r = clipAxis(r, true, x1, true);
+  if (r.ends.length > 0) r = clipAxis(r, false, y0, false);
+  if (r.ends.length > 0) r = clipAxis(r, false, y1, true);
+  return r;
 }
 
 /**

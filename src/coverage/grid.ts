@@ -8,6 +8,7 @@ import { pathsArea } from './measure';
 import type { PlaneBBox, PlaneGeometry } from './repair';
 import { clipLeftOfAll, EMPTY, insidePacked, insidePaths, orient, ringArea, segmentMeetsPacked, splitPacked } from './cut';
 import { pack, unpack, type Packed } from './packed';
+import * as Clip from '../geo/clip';
 
 /** Default cell edge: ~400 m keeps unions small (tens of plan pieces) at register densities. */
 export const DEFAULT_CELL_METRES = 400;
@@ -296,7 +297,7 @@ export function piecePacked(cell: Cell, part: Packed, partBox: PlaneBBox): Packe
 
 /** The general case: Clipper's intersection of the part with the cell. */
 function clipperPiece(cell: Cell, part: Packed): Packed {
-  return pack(Clipper.intersect(unpack(part), cell.geom, FillRule.NonZero));
+  return pack(Clip.intersect(unpack(part), cell.geom, FillRule.NonZero));
 }
 
 /** The part cut by each convex polygon's lines, the pieces put together (they touch along diagonals). */

@@ -64,5 +64,5 @@ export function naiveCoverage(
       plan_ids: ids,
     };
   });
-  return { units: rows, totals: computeTotals(rows), options: opts, plans: { counted: counting.length, excluded }, problems: [] };
+  return { units: rows, totals: computeTotals(rows), options: opts, plans: { counted: counting.length, excluded }, problems: [], as_of: null };
 }

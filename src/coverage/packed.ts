@@ -99,6 +99,12 @@ export class Arena {
     return this.buf[off + 3]! + this.buf[off + 5]!;
   }
 
+  /** The geometry's bbox meets the box (edges touching count). */
+  meets(off: number, minX: number, minY: number, maxX: number, maxY: number): boolean {
+    const b = this.buf;
+    return b[off + 2]! <= maxX && b[off + 4]! >= minX && b[off + 3]! <= maxY && b[off + 5]! >= minY;
+  }
+
   unpack(off: number, out: Paths64 = []): Paths64 {
     const b = this.buf;
     const nr = b[off + 1]!;

@@ -1,6 +1,7 @@
 // Which plans count under the chosen options. A register without level/status fields is a
 // register of approved detailed plans, so a missing value always counts.
 import { DEFAULT_OPTIONS, type CoverageOptions, type ExclusionReason, type InputFeature } from './types';
+import { isIsoDate, type ApprovalDate } from './approval-date';
 import { PLAN_LEVELS as LEVELS, PLAN_STATUSES as STATUSES, parseLevel, parseStatus, type PlanLevel, type PlanStatus } from '../plans/vocabulary';
 
 /**
@@ -32,6 +33,25 @@ export function attributeExclusion(level: PlanAttribute<PlanLevel>, status: Plan
   return null;
 }
 
+/** A what-if plan drawn by the user (properties.proposal === true): counted only when options.proposals. */
+export function isProposal(f: InputFeature): boolean {
+  return f.properties?.['proposal'] === true;
+}
+
+/**
+ * Reason a plan with these attributes is left out under `options` by its date or as a proposal,
+ * or null. Proposals are never date-filtered (they have no decision yet). With asOf set, a plan
+ * without a readable approval date is left out: whether it was approved by then is unknown, and a
+ * date is never guessed.
+ */
+export function dateExclusion(proposal: boolean, date: ApprovalDate, options: CoverageOptions): ExclusionReason | null {
+  if (proposal) return options.proposals === false ? 'proposal_not_counted' : null;
+  const asOf = options.asOf ?? null;
+  if (asOf === null) return null;
+  if (typeof date !== 'string') return 'no_approval_date';
+  return date > asOf ? 'approved_after_as_of' : null;
+}
+
 /** The value behind an "not recognised" exclusion, for its message. */
 export function unrecognisedDetail(level: PlanAttribute<PlanLevel>, status: PlanAttribute<PlanStatus>): string | undefined {
   if (typeof level === 'object') return `level "${level.unrecognised}" is not a known plan level`;
@@ -47,10 +67,14 @@ export function normalizeOptions(o: Partial<CoverageOptions> | undefined): Cover
   const levels = o?.levels ?? [...DEFAULT_OPTIONS.levels];
   const statuses = o?.statuses ?? [...DEFAULT_OPTIONS.statuses];
   const target = o?.target ?? DEFAULT_OPTIONS.target;
+  const asOf = o?.asOf ?? null;
+  const proposals = o?.proposals ?? true;
   for (const l of levels) if (!LEVELS.includes(l)) throw new RangeError(`unknown level "${String(l)}" (expected ${LEVELS.join(', ')})`);
   for (const s of statuses) if (!STATUSES.includes(s)) throw new RangeError(`unknown status "${String(s)}" (expected ${STATUSES.join(', ')})`);
   if (typeof target !== 'number' || !Number.isFinite(target) || target < 0 || target > 1) {
     throw new RangeError(`target must be a fraction between 0 and 1 (got ${String(target)}); 80% is 0.8`);
   }
-  return { levels: [...new Set(levels)], statuses: [...new Set(statuses)], target };
+  if (asOf !== null && !isIsoDate(asOf)) throw new RangeError(`asOf must be a date YYYY-MM-DD or null (got ${JSON.stringify(asOf)})`);
+  if (typeof proposals !== 'boolean') throw new RangeError(`proposals must be true or false (got ${String(proposals)})`);
+  return { levels: [...new Set(levels)], statuses: [...new Set(statuses)], target, asOf, proposals };
 }

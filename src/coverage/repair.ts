@@ -11,6 +11,7 @@ import { packedArea, packedBounds } from './cut';
 import { validRings } from './simple';
 import type { ProblemKind } from './types';
 import { geometryComplexity, SMALL_POLYGON } from '../geo/complexity';
+import * as Clip from '../geo/clip';
 
 /** More than `limit` positions in a (Multi)Polygon's rings (geometryComplexity skips smaller ones). */
 function positionsOver(g: Geometry, limit: number): boolean {
@@ -159,7 +160,7 @@ export function toPlanePacked(g: Geometry | null | undefined, frame: Frame): Pac
         if (rings.length === 0) continue;
         // EvenOdd per polygon: GeoJSON's ring orientation is often wrong in the wild, even-odd
         // reads "outer ring then holes" correctly whatever the orientation.
-        const fixed = Clipper.union(rings, FillRule.EvenOdd);
+        const fixed = Clip.union(rings, FillRule.EvenOdd);
         const claimed = claimedArea(rings);
         const got = Clipper.areaPaths(fixed);
         // Planar areas are float sums of large products: compare relatively.
@@ -172,7 +173,7 @@ export function toPlanePacked(g: Geometry | null | undefined, frame: Frame): Pac
         for (const poly of polys) polygonRings(poly, frame, stats);
       }
       // Overlapping MultiPolygon parts (invalid but common) merge under NonZero.
-      const paths = polys.length > 1 ? Clipper.union(parts, FillRule.NonZero) : parts;
+      const paths = polys.length > 1 ? Clip.union(parts, FillRule.NonZero) : parts;
       if (polys.length > 1 && Math.abs(Clipper.areaPaths(paths) - Clipper.areaPaths(parts)) > 1 + 1e-9 * Math.abs(Clipper.areaPaths(parts))) changed = true;
       packed = pack(paths);
     }

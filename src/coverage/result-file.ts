@@ -62,6 +62,8 @@ export function parseCoverageResult(text: string, fileName: string): { ok: true;
     options: { levels: [...(o.levels as CoverageResult['options']['levels'])], statuses: [...(o.statuses as CoverageResult['options']['statuses'])], target: o.target },
     plans: { counted: plans.counted, excluded: plans.excluded as CoverageResult['plans']['excluded'] },
     problems: Array.isArray(v.problems) ? (v.problems as CoverageResult['problems']) : [],
+    // Files written before issue 16 have no as_of: they had no date filter.
+    as_of: typeof v.as_of === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.as_of) ? v.as_of : null,
   };
   return { ok: true, result };
 }

@@ -225,3 +225,29 @@ export function realisticPlans(count: number, units: readonly InputFeature[], se
   }
   return plans;
 }
+
+/**
+ * The register with approval dates (issue 16), as `approved_on` YYYY-MM-DD: approved plans get a
+ * day between 2015-01-01 and 2025-12-31, more of them in later years (approvals grew as the
+ * district urbanised: weight ∝ year − 2013); plans in preparation have none, and 3 % of approved
+ * plans have none either (registers miss dates). A separate PRNG, so the geometry stays the same
+ * register as without dates.
+ */
+export function withApprovalDates(plans: readonly InputFeature[], seed = 7): InputFeature[] {
+  const rnd = mulberry32(seed).next;
+  const years = Array.from({ length: 11 }, (_, i) => 2015 + i);
+  const weights = years.map((y) => y - 2013);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const pick = (): number => {
+    let t = rnd() * total;
+    for (let i = 0; i < years.length; i++) if ((t -= weights[i]!) < 0) return years[i]!;
+    return years[years.length - 1]!;
+  };
+  return plans.map((f) => {
+    const p = f.properties ?? {};
+    const u = rnd(), v = rnd();
+    if (p['status'] === 'in_preparation' || u < 0.03) return f;
+    const day = new Date(Date.UTC(pick(), 0, 1) + Math.floor(v * 365) * 86_400_000).toISOString().slice(0, 10);
+    return { ...f, properties: { ...p, approved_on: day } };
+  });
+}

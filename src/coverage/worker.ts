@@ -2,6 +2,7 @@
 // Web Worker entry: holds one incremental coverage index and answers each request with the full
 // result. Thin on purpose: all logic is in engine.ts (tested in Node).
 import { createCoverageIndex, type CoverageIndex } from './engine';
+import { coverageTimeline } from './timeline';
 import type { CoverageReply, CoverageRequest } from './protocol';
 
 // The tsconfig has both DOM and WebWorker libs, where `self` is typed as Window. Guarded so
@@ -19,7 +20,15 @@ export function handle(req: CoverageRequest): CoverageReply {
       if (req.type === 'upsertPlan') index.upsertPlan(req.feature);
       else if (req.type === 'removePlan') index.removePlan(req.planId);
       else if (req.type === 'setOptions') index.setOptions(req.options);
-      else index.setUnits(req.units);
+      else if (req.type === 'upsertPlans') index.upsertPlans(req.features);
+      else if (req.type === 'removePlans') index.removePlans(req.planIds);
+      else if (req.type === 'timeline') {
+        const timeline = coverageTimeline(index, index.approvalDates(), req.maxSteps);
+        return { id: req.id, ok: true, result: index.result(), timeline, ms: performance.now() - t0 };
+      } else if (req.type === 'gaps') {
+        const gaps = index.gaps(req.unitIds);
+        return { id: req.id, ok: true, result: index.result(), gaps, ms: performance.now() - t0 };
+      } else index.setUnits(req.units);
     }
     return { id: req.id, ok: true, result: index.result(), ms: performance.now() - t0 };
   } catch (e) {
@@ -29,14 +38,14 @@ export function handle(req: CoverageRequest): CoverageReply {
 
 /** Reads plan registers sent as Blobs (large imports) into the request's plan list. */
 async function withBlobPlans(req: CoverageRequest): Promise<CoverageRequest> {
-  if (req.type !== 'init' || !req.planBlobs?.length) return req;
-  const extra: CoverageRequest & { type: 'init' } = { ...req, plans: [...req.plans] };
+  if ((req.type !== 'init' && req.type !== 'upsertPlans') || !req.planBlobs?.length) return req;
+  const plans = [...(req.type === 'init' ? req.plans : req.features)];
   for (const blob of req.planBlobs) {
     const fc = JSON.parse(await blob.text()) as { features?: unknown };
     // Not push(...features): 100,000 arguments overflow the stack.
-    if (Array.isArray(fc.features)) for (const f of fc.features as typeof req.plans) extra.plans.push(f);
+    if (Array.isArray(fc.features)) for (const f of fc.features as typeof plans) plans.push(f);
   }
-  return extra;
+  return req.type === 'init' ? { ...req, plans, planBlobs: undefined } : { ...req, features: plans, planBlobs: undefined };
 }
 
 if (scope) {

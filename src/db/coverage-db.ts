@@ -5,7 +5,9 @@
 // totals with the engine's own functions (src/coverage/totals.ts).
 import type { CsvInputs } from '../coverage/cli-core.ts';
 import { computeTotals, meetsTarget, ratio } from '../coverage/totals.ts';
-import type { CoverageOptions, CoverageResult, ExclusionReason, ExcludedPlan, Problem, UnitCoverage } from '../coverage/types.ts';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { CoverageOptions, CoverageResult, ExclusionReason, ExcludedPlan, GapPieceProperties, GapsResult, Problem, UnitCoverage } from '../coverage/types.ts';
+import { MIN_GAP_PIECE_M2, shortfall } from '../coverage/gaps.ts';
 import { unrecognisedDetail } from '../coverage/plan-filter.ts';
 import type { DbClient } from './client.ts';
 import { identifierProblem, quoteIdent } from './identifiers.ts';
@@ -16,7 +18,7 @@ export class DbInputError extends Error {}
 /** Columns coverage.sql reads from each table. */
 export const REQUIRED_COLUMNS = {
   units: ['ord', 'id', 'name', 'slated', 'geometry_source', 'geom'],
-  plans: ['ord', 'id', 'source_id', 'level', 'level_source', 'status', 'status_source', 'demo', 'geom'],
+  plans: ['ord', 'id', 'source_id', 'level', 'level_source', 'status', 'status_source', 'approved_on', 'demo', 'geom'],
 } as const;
 
 /**
@@ -80,15 +82,16 @@ export interface DbCoverage {
   result: CoverageResult;
   /** For the CSV's first lines: the tables as the register and the units, demonstration and schematic as the rows say. */
   inputs: CsvInputs;
+  /** With `{ gaps: true }`: the gaps of the slated units (of every unit when none is slated), as the engine's gaps() gives them. */
+  gaps?: GapsResult;
 }
 
 /**
  * Coverage of the units in `unitsTable` by the plans in `plansTable` under `options` (already
  * normalised: levels/statuses from the vocabulary, target a fraction).
- * Hooks for later options of the in-process CLI (--gaps, --as-of): they would become further
- * parameters of prepare_plans / unit_rows here; not implemented.
+ * options.asOf filters by approval date as the engine does; `want.gaps` adds the gaps (issue 16).
  */
-export async function coverageFromDb(client: DbClient, tables: { units: string; plans: string }, options: CoverageOptions): Promise<DbCoverage> {
+export async function coverageFromDb(client: DbClient, tables: { units: string; plans: string }, options: CoverageOptions, want: { gaps?: boolean } = {}): Promise<DbCoverage> {
   await checkPostgis(client);
   await checkTable(client, tables.units, 'units', '--units-table');
   await checkTable(client, tables.plans, 'plans', '--plans-table');
@@ -99,7 +102,7 @@ export async function coverageFromDb(client: DbClient, tables: { units: string; 
   try {
     await q('prepare_units');
     await q('index_units');
-    await q('prepare_plans', [[...options.levels], [...options.statuses]]);
+    await q('prepare_plans', [[...options.levels], [...options.statuses], options.asOf ?? null]);
     await q('index_plans');
     const unitRows = (await q('unit_rows')).rows;
     const unitProblemRows = (await q('unit_problems')).rows as unknown as (GeomFlags & { id: string; unusable: boolean })[];
@@ -108,6 +111,10 @@ export async function coverageFromDb(client: DbClient, tables: { units: string; 
     })[];
     const counted = Number((await q('plan_count')).rows[0]?.counted ?? 0);
     const flags = (await q('inputs')).rows[0] as { demo: boolean; schematic: boolean } | undefined;
+    // The gaps of the slated units (every unit when none is slated), in the same transaction (the work tables are temporary).
+    const slatedIds = unitRows.filter((r) => r.slated === true).map((r) => String(r.id));
+    const gapIds = slatedIds.length > 0 ? slatedIds : unitRows.map((r) => String(r.id));
+    const gapRows = want.gaps ? (await q('gaps', [gapIds])).rows : [];
     await client.query('COMMIT');
 
     const units: UnitCoverage[] = unitRows.map((r) => {
@@ -144,18 +151,43 @@ export async function coverageFromDb(client: DbClient, tables: { units: string; 
         excluded.push({ id: p.id, reason: p.reason, ...(detail ? { detail } : {}) });
       }
     }
-    return {
-      result: {
+    const result: CoverageResult = {
         units,
         totals: computeTotals(units),
         options: { levels: [...options.levels], statuses: [...options.statuses], target: options.target },
         plans: { counted, excluded },
         problems: [...unitProblems, ...renamed, ...planProblems],
-      },
+        as_of: options.asOf ?? null,
+    };
+    return {
+      result,
       inputs: { registers: [tables.plans], demo: flags?.demo === true, units: { name: tables.units, schematic: flags?.schematic === true } },
+      ...(want.gaps ? { gaps: gapsFromRows(result, gapIds, gapRows, options) } : {}),
     };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});
     throw e;
   }
+}
+
+/** The gaps query's rows in the engine's GapsResult shape: pieces ranked per unit, the same 1 m² floor for listing. */
+function gapsFromRows(result: CoverageResult, ids: readonly string[], rows: readonly Record<string, unknown>[], options: CoverageOptions): GapsResult {
+  const features: Feature<Polygon | MultiPolygon, GapPieceProperties>[] = [];
+  const gapOf = new Map<string, number>();
+  const rank = new Map<string, number>();
+  for (const r of rows) {
+    const id = String(r.unit_id);
+    const area = Number(r.area_m2);
+    gapOf.set(id, (gapOf.get(id) ?? 0) + area);
+    if (area < MIN_GAP_PIECE_M2) continue;
+    const k = (rank.get(id) ?? 0) + 1;
+    rank.set(id, k);
+    features.push({ type: 'Feature', properties: { unit_id: id, unit_name: String(r.unit_name), area_m2: area, rank: k }, geometry: JSON.parse(String(r.geometry)) as Polygon });
+  }
+  const wanted = new Set(ids);
+  const units = result.units.filter((u) => wanted.has(u.id)).map((u) => ({
+    unit_id: u.id, name: u.name, slated: u.slated, area_m2: u.area_m2, covered_m2: u.covered_m2,
+    gap_m2: gapOf.get(u.id) ?? 0, shortfall_m2: shortfall(options.target, u.area_m2, u.covered_m2),
+  }));
+  return { as_of: options.asOf ?? null, target: options.target, units, pieces: { type: 'FeatureCollection', features } };
 }

@@ -3,6 +3,7 @@
 // the engine see the same register. Pure: no driver, no Node APIs.
 import type { InputFeature } from '../coverage/types.ts';
 import { planLevel, planStatus } from '../coverage/plan-filter.ts';
+import { approvalDate } from '../coverage/approval-date.ts';
 import { isSlated, planId, uniqueIds, unitId, unitName } from '../coverage/unit-id.ts';
 
 export interface SourcedFeature {
@@ -71,7 +72,8 @@ export function planRows(input: readonly SourcedFeature[]): PlanRow[] {
     const p = props(f);
     const level = planLevel(f);
     const status = planStatus(f);
-    const approved = text(p.approved_on);
+    // As the engine reads it (approved_on, ngay_phe_duyet…, ISO or day-first): an unreadable date is NULL.
+    const approved = approvalDate(f);
     return {
       ord,
       id: ids[ord]!,
@@ -82,7 +84,7 @@ export function planRows(input: readonly SourcedFeature[]): PlanRow[] {
       status: typeof status === 'string' ? status : null,
       status_source: status === undefined ? null : pgText(String(p.status)),
       decision: text(p.decision),
-      approved_on: approved !== null && /^\d{4}-\d{2}-\d{2}$/.test(approved) ? approved : null,
+      approved_on: typeof approved === 'string' ? approved : null,
       demo: p.demo === true || p.provenance === 'demonstration',
       source_file: pgText(file),
       properties: json(f.properties),

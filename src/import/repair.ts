@@ -5,10 +5,12 @@
 // (src/validation/kinks.ts) and resolved by Clipper2's sweep (even-odd union, the coverage engine's
 // own repair), both O(n log n); a 1,000,000-vertex bow-tie is repaired in seconds.
 import { rewind } from '@turf/turf';
-import { Clipper, ClipType, FillRule, PolyTree64, type Path64, type Paths64, type PolyPath64 } from '@countertype/clipper2-ts';
+import { FillRule, type Path64, type Paths64 } from '@countertype/clipper2-ts';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { scanSelfIntersections } from '../validation/kinks.ts';
 import { clipComplexity } from '../geo/complexity.ts';
+import { groupPolygons } from '../geo/group-polygons.ts';
+import * as Clip from '../geo/clip.ts';
 import { createFrame, pathToLonLat, toPoint, type Frame } from '../coverage/frame.ts';
 import { signedArea2 } from '../validation/rings.ts';
 import type { AnyCollection, AnyFeature } from './types.ts';
@@ -60,21 +62,6 @@ function closedRing(frame: Frame, path: Path64): Position[] {
   return ring;
 }
 
-/** Outer rings and their holes from Clipper's tree (outer → holes → islands in holes → …). */
-function polygonsFromTree(frame: Frame, node: PolyPath64, out: Position[][][]): void {
-  for (let i = 0; i < node.count; i++) {
-    const outer = node.child(i);
-    if (outer.polygon === null || outer.polygon.length < 3) continue;
-    const rings = [closedRing(frame, outer.polygon)];
-    for (let k = 0; k < outer.count; k++) {
-      const hole = outer.child(k);
-      if (hole.polygon !== null && hole.polygon.length >= 3) rings.push(closedRing(frame, hole.polygon));
-      polygonsFromTree(frame, hole, out); // islands inside the hole
-    }
-    out.push(rings);
-  }
-}
-
 /** Even-odd union in a local integer plane: bow-ties become separate parts, crossings are resolved. */
 function splitSelfIntersecting(rings: Position[][]): Position[][][] {
   const frame = createFrame(ringBbox(rings));
@@ -83,11 +70,10 @@ function splitSelfIntersecting(rings: Position[][]): Position[][][] {
     for (let i = 0; i + 1 < r.length; i++) path.push(toPoint(frame, r[i]![0]!, r[i]![1]!));
     return path;
   });
-  const tree = new PolyTree64();
-  Clipper.booleanOpWithPolyTree(ClipType.Union, paths, null, tree, FillRule.EvenOdd);
-  const out: Position[][][] = [];
-  polygonsFromTree(frame, tree, out);
-  return out;
+  // Flat result grouped by containment, not Clipper's PolyTree: clipper2-ts 1.5.4's tree sometimes
+  // lists a hole beside its outer ring (rings sharing vertices), which would turn the hole into a
+  // part of its own, covered instead of cut out (see group-polygons.ts).
+  return groupPolygons(Clip.union(paths, FillRule.EvenOdd)).map((poly) => poly.map((r) => closedRing(frame, r)));
 }
 
 /** One polygon's rings fixed, then bow-ties split; [] when nothing of it survives. */

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CliError, formatResult, parseCliArgs, parseFeatureCollection, runCoverageCli } from '../../src/coverage/cli-core';
 import { computeCoverage } from '../../src/coverage/engine';
+import type { CoverageResult, GapUnit, InputFeature } from '../../src/coverage/types';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '../..');
@@ -18,7 +19,7 @@ describe('parseCliArgs', () => {
     const a = parseCliArgs(['--units', 'u.json', '--plans=p.json', '--target', '75', '--levels', 'detailed,zoning', '--statuses', 'approved,in_preparation', '--format', 'json']);
     expect(a).toEqual({
       units: 'u.json', plans: 'p.json', format: 'json', lang: 'vi',
-      options: { levels: ['detailed', 'zoning'], statuses: ['approved', 'in_preparation'], target: 0.75 },
+      options: { levels: ['detailed', 'zoning'], statuses: ['approved', 'in_preparation'], target: 0.75, asOf: null, proposals: true },
     });
   });
   it('defaults: detailed + approved, 80 %, table', () => {
@@ -129,6 +130,69 @@ describe('runCoverageCli (the CLI in-process)', () => {
       },
     });
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'coverage: u: disk on fire\n' });
+  });
+});
+
+describe('--as-of and --gaps (issue 16, in-process)', () => {
+  const UNITS = 'geodata/units-2021.geojson';
+  const PLANS = 'geodata/plans-demo.geojson';
+  const written = new Map<string, string>();
+  const cli = (args: string[]) =>
+    runCoverageCli(args, { readText: (file) => readFileSync(resolve(ROOT, file), 'utf8'), writeText: (file, text) => written.set(file, text) });
+
+  it('--as-of is validated: a real day YYYY-MM-DD, else exit 2 with one line', () => {
+    expect(parseCliArgs(['--units', 'u', '--plans', 'p', '--as-of', '2019-12-31'])).toMatchObject({ options: { asOf: '2019-12-31' } });
+    for (const bad of ['2019-31-12', '31/12/2019', '2019-02-29', 'yesterday']) {
+      const r = cli(['--units', UNITS, '--plans', PLANS, '--as-of', bad]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`coverage: --as-of: "${bad}" is not a date YYYY-MM-DD (e.g. 2019-12-31)\n`);
+    }
+  });
+
+  it('JSON carries as_of; Bích Động on the bundled demonstration register as of 2019-12-31', () => {
+    const r = cli(['--units', UNITS, '--plans', PLANS, '--as-of', '2019-12-31', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as CoverageResult;
+    expect(out.as_of).toBe('2019-12-31');
+    const bd = out.units.find((u) => u.id === '07777')!;
+    // Same as the engine called directly with the date: only plans approved by then count.
+    const units = (JSON.parse(readFileSync(resolve(ROOT, UNITS), 'utf8')) as { features: InputFeature[] }).features;
+    const plans = (JSON.parse(readFileSync(resolve(ROOT, PLANS), 'utf8')) as { features: InputFeature[] }).features;
+    const early = plans.filter((p) => typeof p.properties?.['approved_on'] === 'string' && p.properties['approved_on'] <= '2019-12-31');
+    expect(bd.coverage).toBeCloseTo(computeCoverage(units, early).units.find((u) => u.id === '07777')!.coverage, 12);
+    expect(bd.coverage).toBeLessThan(computeCoverage(units, plans).units.find((u) => u.id === '07777')!.coverage);
+    expect(out.plans.excluded.filter((e) => e.reason === 'approved_after_as_of').length).toBeGreaterThan(0);
+    const all = JSON.parse(cli(['--units', UNITS, '--plans', PLANS, '--format', 'json']).stdout) as CoverageResult;
+    expect(all.as_of).toBeNull();
+  });
+
+  it('--gaps writes the slated units\' gap pieces as GeoJSON with a per-unit summary', () => {
+    const r = cli(['--units', UNITS, '--plans', PLANS, '--as-of', '2019-12-31', '--gaps', 'out/gaps.geojson']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^coverage: wrote \d+ gap pieces? of 9 units to out\/gaps.geojson\n$/);
+    const g = JSON.parse(written.get('out/gaps.geojson')!) as { type: string; as_of: string; target: number; units: GapUnit[]; features: { type: string; geometry: { type: string }; properties: Record<string, unknown> }[] };
+    expect(g.type).toBe('FeatureCollection');
+    expect(g.as_of).toBe('2019-12-31');
+    expect(g.target).toBe(0.8);
+    expect(g.units).toHaveLength(9);
+    for (const u of g.units) {
+      expect(Math.abs(u.gap_m2 + u.covered_m2 - u.area_m2)).toBeLessThanOrEqual(1e-4 * u.area_m2);
+      expect(u.shortfall_m2).toBeCloseTo(Math.max(0, 0.8 * u.area_m2 - u.covered_m2), 3);
+    }
+    for (const f of g.features) {
+      expect(f.type).toBe('Feature');
+      expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+      expect(Object.keys(f.properties).sort()).toEqual(['area_m2', 'rank', 'unit_id', 'unit_name']);
+    }
+    const bd = g.units.find((u) => u.unit_id === '07777')!;
+    const pieces = g.features.filter((f) => f.properties['unit_id'] === '07777');
+    expect(pieces.reduce((s, f) => s + (f.properties['area_m2'] as number), 0)).toBeCloseTo(bd.gap_m2, 0);
+  });
+
+  it('--gaps without a way to write, or with an empty name: exit 2', () => {
+    const noWrite = runCoverageCli(['--units', UNITS, '--plans', PLANS, '--gaps', 'x.geojson'], { readText: (file) => readFileSync(resolve(ROOT, file), 'utf8') });
+    expect(noWrite).toMatchObject({ code: 2, stderr: 'coverage: --gaps: this runner cannot write files\n' });
+    expect(cli(['--units', UNITS, '--plans', PLANS, '--gaps=']).code).toBe(2);
   });
 });
 

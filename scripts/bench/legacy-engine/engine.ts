@@ -298,6 +298,7 @@ export function createCoverageIndex(
         totals: computeTotals(rows),
         options: { levels: [...opts.levels], statuses: [...opts.statuses], target: opts.target },
         plans: { counted, excluded },
+        as_of: null,
         problems: [...unitProblems, ...renameProblems, ...planProblems],
       };
     },

@@ -15,6 +15,7 @@ const result: CoverageResult = {
   options: { levels: ['detailed', 'zoning'], statuses: ['approved'], target: 0.8 },
   plans: { counted: 2, excluded: [] },
   problems: [],
+  as_of: null,
 };
 const date = new Date('2026-11-27T10:00:00Z');
 
@@ -106,5 +107,10 @@ describe('the CLI names its inputs in the CSV', () => {
     const rows = parseCsv(out.stdout.slice(1));
     expect(rows[0]!.join(',')).toBe('# Sổ quy hoạch: plans-demo.geojson — DỮ LIỆU TRÌNH DIỄN (giả định) — không phải số liệu thật');
     expect(rows[2]!.join(',')).toBe('# Ranh giới đơn vị: units-2021.geojson (tệp đã nạp) — ranh giới xã 2021 là sơ đồ (không phải ranh giới pháp lý)');
+  });
+  it('says the as-of date when the result has one', () => {
+    const dated = coverageToCsv({ ...result, as_of: '2019-12-31' }, { lang: 'en', date, registers: [], demo: false });
+    expect(dated.split('\r\n')[1]).toContain('As of (plans approved by this day only): 2019-12-31');
+    expect(coverageToCsv(result, { lang: 'en', date, registers: [], demo: false })).not.toContain('As of');
   });
 });

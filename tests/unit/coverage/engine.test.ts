@@ -47,7 +47,7 @@ describe('ids and attributes', () => {
 
 describe('options', () => {
   it('defaults to detailed + approved, target 0.8', () => {
-    expect(normalizeOptions(undefined)).toEqual({ levels: ['detailed'], statuses: ['approved'], target: 0.8 });
+    expect(normalizeOptions(undefined)).toEqual({ levels: ['detailed'], statuses: ['approved'], target: 0.8, asOf: null, proposals: true });
   });
   it('rejects a percent given as target, unknown levels and statuses', () => {
     expect(() => normalizeOptions({ target: 80 })).toThrow(RangeError);

@@ -91,6 +91,8 @@ describe('the private cluster', () => {
   });
 });
 
+const exp0: CoverageOptions = { levels: ['detailed'], statuses: ['approved'], target: 0.8 };
+
 describe('the coverage fixtures in PostGIS', () => {
   it('finds the fixture cases', () => expect(cases.length).toBeGreaterThanOrEqual(13));
 
@@ -101,7 +103,7 @@ describe('the coverage fixtures in PostGIS', () => {
     const slug = name.replace(/-/g, '_');
     await table(`u_${slug}`, 'units', units);
     await table(`p_${slug}`, 'plans', plans);
-    const { result } = await coverageFromDb(db, { units: `u_${slug}`, plans: `p_${slug}` }, exp.options);
+    const { result, gaps } = await coverageFromDb(db, { units: `u_${slug}`, plans: `p_${slug}` }, exp.options, { gaps: true });
     // Against the hand-computed numbers…
     expect(result.units.map((u) => u.id)).toEqual(exp.units.map((u) => u.id));
     result.units.forEach((u, i) => {
@@ -117,6 +119,35 @@ describe('the coverage fixtures in PostGIS', () => {
     for (const p of exp.problems) expect(result.problems).toContainEqual(expect.objectContaining(p));
     // …and against the engine on the same input.
     agree(result, computeCoverage(units, plans, exp.options));
+    // Gaps (issue 16) against the GEOS + Geod expectations of tests/fixtures/coverage/gaps/ (0.01 % of the unit).
+    const eg = JSON.parse(readFileSync(join(ROOT, 'gaps', `${name}.json`), 'utf8')) as { units: { unit_id: string; area_m2: number; gap_m2: number; shortfall_m2: number; pieces_m2: number[] }[] };
+    const slated = result.units.filter((u) => u.slated).map((u) => u.id);
+    expect(gaps!.units.map((u) => u.unit_id)).toEqual(slated.length > 0 ? slated : result.units.map((u) => u.id));
+    for (const u of gaps!.units) {
+      const e = eg.units.find((x) => x.unit_id === u.unit_id)!;
+      const tol = REL * e.area_m2;
+      expect(Math.abs(u.gap_m2 - e.gap_m2)).toBeLessThanOrEqual(tol);
+      expect(Math.abs(u.shortfall_m2 - e.shortfall_m2)).toBeLessThanOrEqual(tol);
+      const pieces = gaps!.pieces.features.filter((f) => f.properties.unit_id === u.unit_id);
+      expect(pieces.map((p) => p.properties.rank)).toEqual(e.pieces_m2.map((_, k) => k + 1));
+      pieces.forEach((p, k) => expect(Math.abs(p.properties.area_m2 - e.pieces_m2[k]!)).toBeLessThanOrEqual(tol));
+    }
+  });
+
+  it('as of a date: plans approved later or undated are left out, as the engine does', async () => {
+    const U = read<{ features: InputFeature[] }>('overlapping-plans', 'units.geojson').features;
+    const P = read<{ features: InputFeature[] }>('overlapping-plans', 'plans.geojson').features;
+    const dated = P.map((f, i): InputFeature => ({ ...f, properties: { ...f.properties, ...(i === 0 ? { approved_on: '2019-05-01' } : i === 1 ? { ngay_phe_duyet: '15/06/2021' } : {}) } }));
+    await table('u_asof', 'units', U);
+    await table('p_asof', 'plans', dated);
+    for (const asOf of ['2018-12-31', '2020-01-01', '2022-01-01', null]) {
+      const options = { ...exp0, asOf };
+      const { result } = await coverageFromDb(db, { units: 'u_asof', plans: 'p_asof' }, options);
+      const eng = computeCoverage(U, dated, options);
+      agree(result, eng);
+      expect(result.as_of).toBe(asOf);
+      expect(result.plans.excluded.map((e) => e.reason)).toEqual(eng.plans.excluded.map((e) => e.reason));
+    }
   });
 });
 

@@ -221,6 +221,34 @@ describe('coverage --db (in-process)', () => {
     }
   });
 
+  it('--as-of and --gaps (issue 16): the same coverage and gaps as the in-process CLI on the demonstration register', async () => {
+    expect((await load(['geodata/plans-demo.geojson', '--db', url, '--table', 'plans_demo'])).code).toBe(0);
+    const files = new Map<string, string>();
+    const writeText = (f: string, t: string) => void files.set(f, t);
+    const d = await runCoverageDbCli(['--db', url, '--units-table', 'units21', '--plans-table', 'plans_demo', '--as-of', '2019-12-31', '--format', 'json', '--gaps', 'db.geojson'], { connect: connectPg, writeText });
+    expect(d.code, d.stderr).toBe(0);
+    const f = runCoverageCli(['--units', UNITS, '--plans', 'geodata/plans-demo.geojson', '--as-of', '2019-12-31', '--format', 'json', '--gaps', 'file.geojson'], {
+      readText: (p) => readFileSync(resolve(REPO, p), 'utf8'), writeText,
+    });
+    expect(f.code, f.stderr).toBe(0);
+    const a = JSON.parse(d.stdout) as CoverageResult;
+    const b = JSON.parse(f.stdout) as CoverageResult;
+    expect(a.as_of).toBe('2019-12-31');
+    expect(b.as_of).toBe('2019-12-31');
+    expect(a.plans).toEqual(b.plans);
+    a.units.forEach((u, i) => expect(Math.abs(u.coverage - b.units[i]!.coverage)).toBeLessThanOrEqual(1e-4));
+    type G = { as_of: string; units: { unit_id: string; area_m2: number; gap_m2: number; shortfall_m2: number }[]; features: { properties: { unit_id: string; area_m2: number; rank: number } }[] };
+    const ga = JSON.parse(files.get('db.geojson')!) as G;
+    const gb = JSON.parse(files.get('file.geojson')!) as G;
+    expect(ga.as_of).toBe('2019-12-31');
+    expect(ga.units.map((u) => u.unit_id)).toEqual(gb.units.map((u) => u.unit_id));
+    ga.units.forEach((u, i) => {
+      expect(Math.abs(u.gap_m2 - gb.units[i]!.gap_m2)).toBeLessThanOrEqual(1e-4 * u.area_m2);
+      expect(Math.abs(u.shortfall_m2 - gb.units[i]!.shortfall_m2)).toBeLessThanOrEqual(1e-4 * u.area_m2);
+    });
+    expect(ga.features.map((x) => [x.properties.unit_id, x.properties.rank])).toEqual(gb.features.map((x) => [x.properties.unit_id, x.properties.rank]));
+  });
+
   it('prints the same table and CSV shapes, the CSV naming the tables', async () => {
     const table = await dbCli('--units-table', 'fx_units', '--plans-table', 'fx_plans');
     expect(table.code).toBe(0);
@@ -242,6 +270,8 @@ describe('coverage --db (in-process)', () => {
     [['--units-table', 'fx_units', '--plans-table', 'fx_units'], /not a plans table/],
     [['--units-table', 'fx_units', '--plans-table', 'fx_plans', '--levels', "detailed'; DROP TABLE fx_plans; --"], /unknown value/],
     [['--units-table', 'fx_units', '--plans-table', 'fx_plans', '--crs', 'EPSG:9214'], /are for files/],
+    [['--units-table', 'fx_units', '--plans-table', 'fx_plans', '--as-of', '2019-31-12'], /--as-of: "2019-31-12" is not a date/],
+    [['--units-table', 'fx_units', '--plans-table', 'fx_plans', '--gaps', 'out.geojson'], /--gaps: this runner cannot write files/],
   ])('refuses %j (exit 2, one line) and the tables stay', async (argv, why) => {
     const r = await dbCli(...argv);
     expect(r.code).toBe(2);
