@@ -1,7 +1,7 @@
 // What the coverage view shows besides the engine's numbers: the coverage map's data for the
 // current result and the names of the registers it was computed on.
 import { createMemo, type Accessor } from 'solid-js';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { Datasets } from '../data/load';
 import { coverageLayerData } from '../layers/coverage-data';
 import { unitId, planId } from '../coverage/unit-id';
@@ -9,6 +9,8 @@ import type { CoverageOptions, CoverageResult } from '../coverage/types';
 import type { ImportedLayer, ImportedLayers } from './imported-layers';
 import { fmt, t } from '../i18n';
 import type { Coverage } from './coverage';
+import { createPlanSet } from './plan-set';
+import { meetsTarget } from '../coverage/totals';
 
 /** The map's percentage labels in the UI language, as the coverage table writes them ("88,8%" / "88.8%"). */
 export const mapPercent = (coverage: number): string => `${fmt(coverage * 100, 1)}%`;
@@ -33,27 +35,61 @@ export function coverageMapData(
   });
 }
 
-/** The registers counted: the demonstration one while switched on, then each imported register. */
-export function registerNames(useDemo: boolean, layers: readonly ImportedLayer[], demoName: string): string[] {
-  return [...(useDemo ? [demoName] : []), ...layers.filter((l) => l.meta.role === 'plans').map((l) => l.meta.name)];
+/** The registers counted: the demonstration one while switched on, then each imported register, then the user's proposals. */
+export function registerNames(useDemo: boolean, layers: readonly ImportedLayer[], demoName: string, proposalsName: string | null = null): string[] {
+  return [...(useDemo ? [demoName] : []), ...layers.filter((l) => l.meta.role === 'plans').map((l) => l.meta.name), ...(proposalsName ? [proposalsName] : [])];
 }
 
 /**
  * What coverage is computed on: imported unit boundaries replace the bundled ones; the
- * demonstration register counts while it is switched on, with every imported register.
+ * demonstration register counts while it is switched on, with every imported register and the
+ * user's proposals — one list with an id per plan (plan-set.ts), shared by the engine and the map.
  */
-export function coverageInputs(datasets: Accessor<Datasets>, imported: ImportedLayers, useDemo: Accessor<boolean>) {
+export function coverageInputs(datasets: Accessor<Datasets>, imported: ImportedLayers, useDemo: Accessor<boolean>, proposalPlans: Accessor<readonly Feature[]> = () => []) {
   const units = createMemo(() => imported.unitsLayer()?.collection ?? datasets().get('units-2021'));
-  const plans = createMemo((): FeatureCollection => ({
-    type: 'FeatureCollection',
-    features: [...(useDemo() ? (datasets().get('plans-demo')?.features ?? []) : []), ...imported.planFeatures()],
-  }));
+  const planSet = createPlanSet();
+  const plans = createMemo(
+    (): FeatureCollection => ({
+      type: 'FeatureCollection',
+      features: planSet([
+        { key: 'plans-demo', features: useDemo() ? (datasets().get('plans-demo')?.features ?? []) : [] },
+        ...imported.layers().filter((l) => l.meta.role === 'plans' && !l.meta.large).map((l) => ({ key: l.meta.id, features: l.collection.features })),
+        { key: 'proposals', features: proposalPlans() },
+      ]),
+    }),
+    undefined,
+    // The same plans (a large layer became ready, say): nothing downstream recomputes.
+    { equals: (a, b) => a.features.length === b.features.length && a.features.every((f, i) => f === b.features[i]) },
+  );
   return { units, plans };
 }
 
 /** Store values are proxies, which postMessage cannot clone: the worker gets plain copies. */
 export function plainOptions(o: CoverageOptions): CoverageOptions {
-  return { levels: [...o.levels], statuses: [...o.statuses], target: o.target };
+  return {
+    levels: [...o.levels], statuses: [...o.statuses], target: o.target,
+    ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
+    ...(o.proposals !== undefined ? { proposals: o.proposals } : {}),
+  };
+}
+
+/** A unit whose coverage the counting proposals change: without them and with them. */
+export interface ProposalEffect {
+  id: string;
+  name: string;
+  base: number;
+  coverage: number;
+  baseMeets: boolean;
+  meets: boolean;
+}
+
+/** The units counting proposals touch (the engine gives them a `base_coverage`), in the result's order. */
+export function proposalEffects(result: CoverageResult | null): ProposalEffect[] {
+  if (!result) return [];
+  const target = result.options.target;
+  return result.units
+    .filter((u) => u.base_coverage !== undefined)
+    .map((u) => ({ id: u.id, name: u.name, base: u.base_coverage!, coverage: u.coverage, baseMeets: meetsTarget(u.base_coverage!, target), meets: u.meets_target }));
 }
 
 /** viet-yen-coverage-2026-12-02.csv */
@@ -92,6 +128,8 @@ export interface ExternalViewDeps {
   /** The units the live engine computes on. */
   units: Accessor<FeatureCollection | undefined>;
   useDemo: Accessor<boolean>;
+  /** How many proposals the user drew (named among the registers while there are any). */
+  proposals?: Accessor<number>;
 }
 
 /**
@@ -113,6 +151,6 @@ export function createCoverageView(d: ExternalViewDeps) {
     const u = resultUnits();
     return ext ? { fileName: ext.fileName, unitsName: u?.name ?? null, matched: u?.matched ?? 0, total: ext.result.units.length } : null;
   };
-  const registers = createMemo(() => (d.coverage.external() ? [d.coverage.external()!.fileName] : registerNames(d.useDemo(), d.imported.layers(), t('demoRegisterName'))));
+  const registers = createMemo(() => (d.coverage.external() ? [d.coverage.external()!.fileName] : registerNames(d.useDemo(), d.imported.layers(), t('demoRegisterName'), d.proposals?.() ? t('proposalsRegisterName', { n: d.proposals() }) : null)));
   return { mapUnits, externalView, registers };
 }

@@ -8,6 +8,7 @@ import type { BBox, BoundEntry, ControlLabels, MapHandle } from '../map/adapter'
 import type { BasemapStyle } from '../map/basemap-style';
 import { PREVIEW_SOURCE, SELECTION_SOURCE } from '../map/style';
 import type { LayerEntry } from '../layers/types';
+import { PROPOSALS_LAYER } from '../layers/entries/proposals';
 import type { ImportedLayer } from './imported-layers';
 
 export interface MapBindingInputs {
@@ -21,6 +22,10 @@ export interface MapBindingInputs {
   selection: Accessor<readonly Feature[]>;
   /** The file under review, drawn dashed before it is accepted, and framed when it changes. */
   preview: Accessor<{ collection: FeatureCollection; bbox: BBox | null; color: string } | null>;
+  /** The user's proposals layer (src/app/proposals.ts). */
+  proposals?: Accessor<FeatureCollection>;
+  /** The gaps to the coverage target (src/app/gaps.ts). */
+  gaps?: Accessor<FeatureCollection>;
   padding: () => PaddingOptions;
   /** What is drawn beneath the layers (null: nothing, the offline map). */
   basemap?: Accessor<BasemapStyle | null>;
@@ -70,6 +75,8 @@ export function bindMap(map: Accessor<MapHandle | undefined>, i: MapBindingInput
     map()?.setData(SELECTION_SOURCE, { type: 'FeatureCollection', features: [...i.selection()] });
   });
   createEffect(() => map()?.setData(PREVIEW_SOURCE, i.preview()?.collection ?? EMPTY));
+  createEffect(() => map()?.setData(PROPOSALS_LAYER, i.proposals?.() ?? EMPTY));
+  createEffect(() => map()?.setData('gaps', i.gaps?.() ?? EMPTY));
   // The preview is drawn in the colour the layer will get.
   createEffect(() => {
     const c = i.preview()?.color;

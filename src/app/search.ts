@@ -9,7 +9,14 @@ import type { SearchIndex } from '../search/search';
 import { searchItemsAsync } from '../search/items';
 import { featureTitle } from '../ui/FeatureCard';
 
-export function createSearch(d: { ready: Accessor<boolean>; entries: Accessor<LayerEntry[]>; data: Accessor<Datasets>; lang: Accessor<Lang> }): Accessor<SearchIndex | null> {
+export interface Search {
+  /** The latest index built (the previous one while a newer is being built). */
+  index: Accessor<SearchIndex | null>;
+  /** A newer index is being built (the layers or the language changed). */
+  building: Accessor<boolean>;
+}
+
+export function createSearch(d: { ready: Accessor<boolean>; entries: Accessor<LayerEntry[]>; data: Accessor<Datasets>; lang: Accessor<Lang> }): Search {
   let build = 0;
   const [index] = createResource(
     () => (d.ready() && d.data().size ? { entries: d.entries(), data: d.data(), lang: d.lang() } : false),
@@ -22,5 +29,5 @@ export function createSearch(d: { ready: Accessor<boolean>; entries: Accessor<La
       return items === null || stale() ? null : lib.buildSearchIndexAsync(items);
     },
   );
-  return () => index.latest ?? null;
+  return { index: () => index.latest ?? null, building: () => index.loading };
 }

@@ -26,6 +26,8 @@ export interface StartOptions {
   datasets: Datasets;
   initialView: View | null;
   imported: ImportedLayers;
+  /** The user's proposals kept from earlier sessions come back with the imported layers. */
+  proposals?: { restore(): Promise<void> };
   show: ReturnType<typeof createShowFeature>;
   setMap: (m: MapHandle) => void;
   setMapState: (s: MapState) => void;
@@ -61,5 +63,5 @@ export async function startMap(o: StartOptions): Promise<void> {
   o.setMap(handle);
   await o.show.restore(handle);
   await o.basemaps?.restore();
-  await o.imported.restore();
+  await Promise.all([o.imported.restore(), o.proposals?.restore()]);
 }

@@ -1,6 +1,9 @@
 // One label anchor per polygon feature: centre of mass when it falls inside, else a point on the
 // surface (Turf's pointOnFeature), so every label sits inside its own unit.
-import { centerOfMass, pointOnFeature, booleanPointInPolygon } from '@turf/turf';
+// Single-function Turf packages (not the barrel): see units-of.ts.
+import { centerOfMass } from '@turf/center-of-mass';
+import { pointOnFeature } from '@turf/point-on-feature';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, Point, GeoJsonProperties, Geometry } from 'geojson';
 import type { Polygonal } from './types';
 

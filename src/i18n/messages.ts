@@ -4,8 +4,9 @@ import type { Localized } from './types';
 import { presenterMessages } from './presenter-messages';
 import { resolutionMessages } from './resolution-messages';
 import { mapMessages } from './map-messages';
-import { hostileMessages } from './hostile-messages';
 import { dbMessages } from './db-messages';
+import { proposalMessages } from './proposal-messages';
+import { planningAheadMessages } from './planning-ahead-messages';
 
 export type { Lang, Localized } from './types';
 export { LANGS } from './types';
@@ -14,8 +15,9 @@ export const messages = {
   ...presenterMessages,
   ...resolutionMessages,
   ...mapMessages,
-  ...hostileMessages,
   ...dbMessages,
+  ...proposalMessages,
+  ...planningAheadMessages,
   appTitle: { vi: 'Việt Yên — Bản đồ quy hoạch đô thị', en: 'Việt Yên — Urban planning map' },
   appSubtitle: {
     vi: 'Theo dõi lộ trình lên thị xã (Nghị quyết 2021 → thị xã 2024 → 4 phường của Bắc Ninh 2025)',
@@ -71,6 +73,7 @@ export const messages = {
   searchPlaceholder: { vi: 'Tìm địa danh, khu, quy hoạch… (vd. bo da)', en: 'Find a place, zone, plan… (e.g. bo da)' },
   searchResults: { vi: 'Kết quả tìm kiếm', en: 'Search results' },
   noResults: { vi: 'Không tìm thấy', en: 'No results' },
+  searchBuilding: { vi: 'Đang cập nhật chỉ mục tìm kiếm…', en: 'Updating the search index…' },
   liesIn: { vi: 'Nằm trong', en: 'Lies in' },
   'group.imported': { vi: 'Dữ liệu đã nạp', en: 'Imported data' },
   // Import (issue 7)

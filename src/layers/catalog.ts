@@ -6,6 +6,7 @@ import { industryEntries } from './entries/industry';
 import { infrastructureEntries } from './entries/infrastructure';
 import { tourismEntries } from './entries/tourism';
 import { planningEntries } from './entries/planning';
+import { proposalEntries } from './entries/proposals';
 
 export { LABEL_FONT } from './entries/shared';
 
@@ -15,6 +16,8 @@ export const catalog: LayerEntry[] = [
   ...planningEntries,
   ...infrastructureEntries,
   ...tourismEntries,
+  // Over everything, the coverage map included: a proposal is looked at against coverage.
+  ...proposalEntries,
 ];
 
 export function entryById(id: string): LayerEntry | undefined {

@@ -14,6 +14,8 @@
 //                         blue for the Cầu river, grey dashes for the railway
 //   greens, brown dot     tourism and heritage (craft villages brown)
 //   cyan                  the selected feature
+//   electric violet       the user's proposals (what-if plans drawn on the map), over everything
+//   bright yellow         gaps to the coverage target (parts of a unit no counting plan covers)
 export const palette = {
   background: '#f3f1ea',
   slatedFill: '#f6b26b',
@@ -47,6 +49,10 @@ export const palette = {
   golf: '#a6dba0',
   planDetailed: '#d01c8b',
   planZoning: '#01665e',
+  /** The user's proposals: a hue no other meaning comes near (ΔE ≥ 40), drawn over the coverage map too. */
+  proposal: '#651fff',
+  /** Gaps to the coverage target (issue 16): bright yellow over the red–blue coverage ramp. */
+  gap: '#ffff00',
 } as const;
 
 /**

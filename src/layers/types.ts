@@ -7,7 +7,8 @@ export type Period = '2021' | '2024' | '2025';
 export const PERIODS: readonly Period[] = ['2021', '2024', '2025'];
 
 export type GroupId = 'admin' | 'industry' | 'infrastructure' | 'tourism' | 'planning' | 'imported';
-export type Provenance = 'official' | 'indicative' | 'demonstration';
+/** 'proposal': drawn by the user on the map (a what-if), neither official nor demonstration data. */
+export type Provenance = 'official' | 'indicative' | 'demonstration' | 'proposal';
 
 /** A MapLibre layer spec without `source`: the catalog entry's own source is filled in. */
 export type CatalogLayerSpec = DistributiveOmit<LayerSpecification, 'source'> & {

@@ -12,6 +12,7 @@ import type { LayerEntry } from '../layers/types';
 import { mapSafeCollection, originalProperties } from '../data/map-keys';
 import { mapLayerIds, opacityPaint, entrySources, entryLayers, labelSourceId, scaleTextSize, PREVIEW_COLOR_PAINT } from './style';
 import { BASEMAP_LAYER_PREFIX, BASEMAP_SOURCE, type BasemapStyle } from './basemap-style';
+import type { DrawCallbacks, DrawHandle } from './draw';
 
 // Bundled MapLibre cannot find its worker next to itself; point it at the emitted file.
 setWorkerUrl(workerUrl);
@@ -88,6 +89,11 @@ export interface MapHandle {
   setLabelScale(k: number): void;
   /** A short mark on the map beside the attribution ("trực tuyến · OpenStreetMap"), or none. */
   setNotice(text: string | null): void;
+  /**
+   * The proposal drawing tools (terra-draw, loaded now if not yet). While they are open, clicks on
+   * the map draw and edit instead of selecting features; `stop` on the handle closes them.
+   */
+  startDrawing(cb: DrawCallbacks): Promise<DrawHandle>;
   destroy(): void;
 }
 
@@ -169,8 +175,9 @@ export function createMap(o: MapOptions): MapHandle {
     container: o.container,
     style: o.style,
     ...(o.view ? { center: o.view.center, zoom: o.view.zoom, bearing: o.view.bearing } : { bounds: o.bounds, fitBoundsOptions: { padding: o.padding } }),
-    // Needed to read the canvas back (image export, pixel tests).
-    canvasContextAttributes: { preserveDrawingBuffer: true },
+    // No preserveDrawingBuffer: nothing reads this canvas back (image export draws its own map,
+    // render-offscreen.ts; tests take page screenshots), and with WebGL on the CPU keeping the
+    // buffer costs a copy of the whole canvas on every frame of the first load.
     attributionControl: { compact: false, customAttribution: o.attribution },
     dragRotate: true,
     locale: localeOf(o.labels),
@@ -197,7 +204,10 @@ export function createMap(o: MapOptions): MapHandle {
 
   // Interactive layers: the catalog's plus those of entries bound at run time.
   const interactive = new Set(o.entries.flatMap((e) => e.interactive ?? []));
+  // While the drawing tools are open the pointer belongs to them.
+  let drawing = false;
   map.on('click', (ev) => {
+    if (drawing) return;
     const layers = [...interactive].filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
     const hit = layers.length ? map.queryRenderedFeatures(ev.point, { layers })[0] : undefined;
     // The map's copy has hostile property keys renamed (map-keys.ts): the app gets the original keys back.
@@ -206,6 +216,7 @@ export function createMap(o: MapOptions): MapHandle {
     o.onFeatureClick(hit && feature ? { layerId: hit.source, id: String(hit.properties?.['id'] ?? hit.id ?? ''), feature } : null);
   });
   map.on('mousemove', (ev) => {
+    if (drawing) return;
     const layers = [...interactive].filter((id) => map.getLayer(id));
     const hit = layers.length > 0 && map.queryRenderedFeatures(ev.point, { layers }).length > 0;
     map.getCanvas().style.cursor = hit ? 'pointer' : '';
@@ -228,7 +239,10 @@ export function createMap(o: MapOptions): MapHandle {
   };
   const removeEntry = (entry: LayerEntry) => {
     for (const l of entry.layers) if (map.getLayer(l.id)) map.removeLayer(l.id);
-    for (const id of [entry.id, labelSourceId(entry.id)]) if (map.getSource(id)) map.removeSource(id);
+    for (const id of [entry.id, labelSourceId(entry.id)]) {
+      if (map.getSource(id)) map.removeSource(id);
+      empty.delete(id);
+    }
     for (const id of entry.interactive ?? []) interactive.delete(id);
     runtime.delete(entry.id);
     applied.delete(entry.id);
@@ -254,6 +268,10 @@ export function createMap(o: MapOptions): MapHandle {
   };
   // Sources' data set before the style loaded is applied once it has.
   const pendingData = new Map<string, FeatureCollection>();
+  // GeoJSON sources that hold no feature now (the derived ones start so: selection, preview,
+  // proposals, gaps, coverage). Emptying one again changes nothing, and skipping it spares the
+  // first load a reload of those sources (a worker round and a frame) after MapLibre's 'load'.
+  const empty = new Set(Object.entries(o.style.sources).filter(([, s]) => s.type === 'geojson' && typeof s.data === 'object' && (s.data as FeatureCollection).features?.length === 0).map(([id]) => id));
   const setSourceData = (id: string, data: FeatureCollection) => {
     const src = map.getSource(id);
     if (src && 'setData' in src) (src as GeoJSONSource).setData(mapSafeCollection(data));
@@ -300,6 +318,13 @@ export function createMap(o: MapOptions): MapHandle {
       if (styleReady) apply();
     },
     setData(sourceId, data) {
+      const none = data.features.length === 0;
+      if (none && empty.has(sourceId)) {
+        pendingData.delete(sourceId);
+        return;
+      }
+      if (none) empty.add(sourceId);
+      else empty.delete(sourceId);
       if (styleReady) setSourceData(sourceId, data);
       else pendingData.set(sourceId, data);
     },
@@ -357,6 +382,14 @@ export function createMap(o: MapOptions): MapHandle {
       if (styleReady) applyLabelScale();
     },
     setNotice: (text) => notice.set(text),
+    async startDrawing(cb) {
+      const { createDraw } = await import('./draw');
+      if (!styleReady) await new Promise<void>((resolve) => map.once('load', () => resolve()));
+      const d = createDraw(map, cb);
+      drawing = true;
+      map.getCanvas().style.cursor = '';
+      return { ...d, stop: () => ((drawing = false), d.stop()) };
+    },
     destroy: () => map.remove(),
   };
   return handle;

@@ -29,8 +29,8 @@ function defaults(): UrlState {
   };
 }
 
-const isDefaultCoverage = (c: { levels: readonly string[]; statuses: readonly string[]; target: number }) =>
-  c.target === DEFAULT_COVERAGE.target && c.levels.join() === DEFAULT_COVERAGE.levels.join() && c.statuses.join() === DEFAULT_COVERAGE.statuses.join();
+const isDefaultCoverage = (c: { levels: readonly string[]; statuses: readonly string[]; target: number; proposals?: boolean; asOf?: string | null }) =>
+  c.proposals !== false && !c.asOf && c.target === DEFAULT_COVERAGE.target && c.levels.join() === DEFAULT_COVERAGE.levels.join() && c.statuses.join() === DEFAULT_COVERAGE.statuses.join();
 
 /** The shareable state as it is now. */
 export function currentUrlState(view: View | null): UrlState {
@@ -45,7 +45,11 @@ export function currentUrlState(view: View | null): UrlState {
     panelOpen: state.panelOpen,
     coverage: isDefaultCoverage(state.coverage)
       ? null
-      : { levels: [...state.coverage.levels], statuses: [...state.coverage.statuses], target: state.coverage.target },
+      : {
+          levels: [...state.coverage.levels], statuses: [...state.coverage.statuses], target: state.coverage.target,
+          ...(state.coverage.proposals === false ? { proposals: false } : {}),
+          ...(state.coverage.asOf ? { asOf: state.coverage.asOf } : {}),
+        },
     basemap: state.basemap,
   };
 }
@@ -69,7 +73,7 @@ export function applyUrlState(u: UrlState): void {
     period: u.period,
     panel: (PANELS as readonly string[]).includes(u.panel) ? (u.panel as PanelId) : 'legend',
     panelOpen: u.panelOpen,
-    coverage: u.coverage ? { ...u.coverage } : { ...DEFAULT_COVERAGE, levels: [...DEFAULT_COVERAGE.levels], statuses: [...DEFAULT_COVERAGE.statuses] },
+    coverage: { ...DEFAULT_COVERAGE, levels: [...DEFAULT_COVERAGE.levels], statuses: [...DEFAULT_COVERAGE.statuses], proposals: true, asOf: null, ...(u.coverage ?? {}) },
     basemap: u.basemap,
   });
   setLang(u.lang);

@@ -1,5 +1,6 @@
 // The shareable part of the app state, as a URL hash: view, layers and opacities, selection,
 // period, language, open panel. Pure encode/decode so a link restores exactly what was shared.
+import { isIsoDate } from '../coverage/approval-date';
 import type { Lang } from '../i18n/types';
 import { PLAN_LEVELS, PLAN_STATUSES, type PlanLevel, type PlanStatus } from '../plans/vocabulary';
 
@@ -24,8 +25,11 @@ export interface UrlState {
   lang: Lang;
   panel: string;
   panelOpen: boolean;
-  /** Coverage options (which plans count, the target as a fraction); null = the defaults. */
-  coverage: { levels: PlanLevel[]; statuses: PlanStatus[]; target: number } | null;
+  /**
+   * Coverage options (which plans count, the target as a fraction, and `proposals: false` when the
+   * user's proposals do not count); null = the defaults.
+   */
+  coverage: { levels: PlanLevel[]; statuses: PlanStatus[]; target: number; proposals?: boolean; asOf?: string } | null;
   /** The basemap; 'none' (the offline map) is left out of links. */
   basemap: BasemapId;
 }
@@ -51,6 +55,8 @@ export function encodeUrlState(s: UrlState): string {
     p.set('levels', s.coverage.levels.join(','));
     p.set('statuses', s.coverage.statuses.join(','));
     p.set('target', String(round(s.coverage.target * 100, 2)));
+    if (s.coverage.proposals === false) p.set('proposals', 'off');
+    if (s.coverage.asOf) p.set('asof', s.coverage.asOf);
   }
   if (s.basemap !== 'none') p.set('basemap', s.basemap);
   // Commas and slashes are safe in a fragment; keep links readable.
@@ -103,7 +109,7 @@ export function decodeUrlState(hash: string, defaults: UrlState): UrlState {
 
 /** levels, statuses and target (percent) from a link; each part falls back to the default alone. */
 function decodeCoverage(p: URLSearchParams): UrlState['coverage'] {
-  if (!p.has('levels') && !p.has('statuses') && !p.has('target')) return null;
+  if (!p.has('levels') && !p.has('statuses') && !p.has('target') && !p.has('proposals') && !p.has('asof')) return null;
   const pick = <T extends string>(v: string | null, allowed: readonly T[], fallback: T[]): T[] => {
     const items = (v ?? '').split(',').filter((x): x is T => (allowed as readonly string[]).includes(x));
     return items.length ? [...new Set(items)] : [...fallback];
@@ -113,6 +119,9 @@ function decodeCoverage(p: URLSearchParams): UrlState['coverage'] {
     levels: pick(p.get('levels'), PLAN_LEVELS, DEFAULT_COVERAGE.levels),
     statuses: pick(p.get('statuses'), PLAN_STATUSES, DEFAULT_COVERAGE.statuses),
     target: t !== null && t >= 0 && t <= 100 ? round(t / 100, 6) : DEFAULT_COVERAGE.target,
+    ...(p.get('proposals') === 'off' ? { proposals: false } : {}),
+    // Only a real calendar day; anything else is left out (coverage then has no date filter).
+    ...(isIsoDate(p.get('asof')) ? { asOf: p.get('asof')! } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 // The composition root: creates the workers, the map and the app's modules, connects them, and
 // lays out the panels. Behaviour lives in the modules: coverage (src/app/coverage.ts), imported
 // layers (src/app/imported-layers.ts), selection, the map binding, presenter mode (show-feature.ts).
-import { batch, createMemo, createSignal, getOwner, onCleanup, onMount, runWithOwner, Show } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal, getOwner, onCleanup, onMount, runWithOwner, Show, untrack } from 'solid-js';
 import { catalog } from '../layers/catalog';
 import { inPeriod, type LayerEntry } from '../layers/types';
 import { loadDatasets, type Datasets } from '../data/load';
@@ -29,6 +29,8 @@ import { isWideTab, panelInset } from '../app/layout';
 import { extent } from '../geo/extent';
 import { loadBasemapFile, saveBasemapFile, deleteBasemapFile } from '../data/basemap-store';
 import { createResolution } from '../app/resolution';
+import { createUserProposals } from '../app/proposals';
+import { createPlanningAhead } from '../app/planning-ahead';
 import { LinkNotice } from './LinkNotice';
 import { SidePanel } from './SidePanel';
 import { ExplorerTabs } from './ExplorerTabs';
@@ -47,7 +49,13 @@ export function App() {
   const [mapState, setMapState] = createSignal<MapState>('loading');
   // Work the first view does not show (coverage, the search index) waits for the map's first idle,
   // so it does not compete with MapLibre for the CPU while the map loads.
-  const firstIdle = createMemo<boolean>((was) => was || mapState() !== 'loading', false);
+  // It starts a task after the first idle, so the page says the map is ready before that work runs.
+  const [firstIdle, setFirstIdle] = createSignal(false);
+  createEffect(() => {
+    if (mapState() !== 'loading' && !untrack(firstIdle)) setTimeout(() => setFirstIdle(true), 0);
+  });
+  // The bundled data is fetched at once, while the panel renders, not after it (onMount).
+  const datasetsLoading = loadDatasets(catalog);
   const [loadError, setLoadError] = createSignal<string | null>(null);
   const [datasets, setDatasets] = createSignal<Datasets>(new Map());
   const coverageClient = createCoverageClient();
@@ -63,13 +71,17 @@ export function App() {
   const isVisible = (e: LayerEntry) => state.visible[e.id] ?? e.visible;
   const periodEntries = createMemo(() => entries().filter((e) => inPeriod(e, state.period)));
 
-  const { units, plans } = coverageInputs(datasets, imported, () => state.useDemoRegister);
-  const coverage = createCoverage({ units: () => (firstIdle() ? units() : undefined), plans, planBlobs: imported.planBlobs, options: () => plainOptions(state.coverage) }, coverageClient);
-  const { mapUnits, externalView, registers } = createCoverageView({ coverage, imported, datasets, units, useDemo: () => state.useDemoRegister });
+  const user = createUserProposals(map, () => selection.padding());
+  const { units, plans } = coverageInputs(datasets, imported, () => state.useDemoRegister, user.proposals.plans);
+  const inputs = { units: () => (firstIdle() ? units() : undefined), plans, planBlobs: imported.planBlobs, options: () => plainOptions(state.coverage) };
+  const coverage = createCoverage(inputs, coverageClient);
+  const { mapUnits, externalView, registers } = createCoverageView({ coverage, imported, datasets, units, useDemo: () => state.useDemoRegister, proposals: () => user.proposals.list().length });
   const exports = createExports({ imported, datasets, coverage, registers, demo: () => state.useDemoRegister });
 
   const selection = createSelection({ map, entries, data, units: mapUnits });
-  const searchIndex = createSearch({ ready: firstIdle, entries, data, lang });
+  const ahead = createPlanningAhead({ ...inputs, client: coverageClient, coverage, map, padding: selection.padding, looking: () => state.panelOpen && state.panel === 'coverage',
+    gapsShown: () => !!state.visible['gaps'], registers, demo: () => state.useDemoRegister, proposals: () => state.coverage.proposals !== false });
+  const search = createSearch({ ready: firstIdle, entries, data, lang });
   const importer = createImportController(() => importClient, () => datasets().get('district'), { onCoverageResult: (r) => batch(() => (coverage.setExternal(r), actions.setVisible('coverage', true), actions.showPanel('coverage'))) });
   const districtBBox = createMemo(() => extent(datasets().get('district')));
   const basemaps = createBasemaps({ current: () => state.basemap, choose: actions.setBasemap, lang, storage: { load: loadBasemapFile, save: saveBasemapFile, remove: deleteBasemapFile } });
@@ -89,6 +101,8 @@ export function App() {
     coverage: () => coverageMapData(mapUnits(), coverage.external() ? { type: 'FeatureCollection', features: [] } : plans(), coverage.result(), state.focusedUnit),
     selection: () => [...(selection.selected() ? [selection.selected()!.feature] : []), ...resolution.highlighted()],
     preview: importer.preview,
+    proposals: user.layerData,
+    gaps: ahead.gaps.layer,
     padding: selection.padding,
     basemap: basemaps.style,
     controlLabels,
@@ -101,9 +115,9 @@ export function App() {
 
   onMount(async () => {
     try {
-      const d = await loadDatasets(catalog);
+      const d = await datasetsLoading;
       setDatasets(d);
-      await runWithOwner(owner, () => startMap({ container, datasets: d, initialView, imported, show, setMap, setMapState, onFeatureClick: selection.onMapClick, basemaps }));
+      await runWithOwner(owner, () => startMap({ container, datasets: d, initialView, imported, proposals: user.proposals, show, setMap, setMapState, onFeatureClick: selection.onMapClick, basemaps }));
     } catch (e) {
       setLoadError((e as Error).message);
       setMapState('error');
@@ -125,12 +139,12 @@ export function App() {
           <p class="error" role="alert">{t('loadError')}: {loadError()}</p>
         </Show>
         <LinkNotice />
-        <SearchBox index={searchIndex()} onChoose={selection.chooseHit} />
+        <SearchBox index={search.index()} building={search.building()} onChoose={selection.chooseHit} />
         <div class="toolbar"><CopyLink /></div>
         <PeriodSwitch period={state.period} onPeriod={actions.setPeriod} />
         <FeatureCard selected={selection.selected()} units={units()} onClose={() => actions.select(null)} />
         <ExplorerTabs entries={periodEntries()} imported={imported} coverage={coverage} registers={registers()} importer={importer} show={show} resolution={resolution} basemap={basemaps}
-          storageMessage={storageMessage()} onSelectUnit={selection.focusUnit} onExportLayer={exports.layer} onExportCsv={exports.csv} externalView={externalView()} />
+          storageMessage={storageMessage()} onSelectUnit={selection.focusUnit} onExportLayer={exports.layer} onExportCsv={exports.csv} externalView={externalView()} proposals={user} ahead={ahead} />
         <FeatureList entries={periodEntries()} visible={state.visible} datasets={data()} onChoose={selection.reveal} />
       </SidePanel>
       <Presentation show={show} resolution={resolution} />

@@ -1,9 +1,10 @@
-import { For, Show, createMemo, createSignal } from 'solid-js';
+import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
 import type { CoverageOptions, CoverageResult, UnitCoverage } from '../coverage/types';
 import { PLAN_LEVELS as LEVELS, PLAN_STATUSES as STATUSES, LEVEL_LABELS, STATUS_LABELS } from '../plans/vocabulary';
 import { t, tl, fmt } from '../i18n';
 import type { MessageKey } from '../i18n';
 import { sortRows, type Sort, type SortKey } from './coverage-table';
+import { formatDay } from './format-day';
 
 export interface CoveragePanelProps {
   result: CoverageResult | null;
@@ -25,6 +26,8 @@ export interface CoveragePanelProps {
   /** A result opened from a file (computed in PostGIS): its name and the boundaries drawn for it. */
   external?: ExternalView | null;
   onLiveEngine?: () => void;
+  /** The user's proposals (drawing tools, list, what they change): shown under the headline. */
+  proposals?: JSX.Element;
 }
 
 export interface ExternalView {
@@ -106,6 +109,11 @@ export function CoveragePanel(props: CoveragePanelProps) {
         </Show>
       </p>
 
+      <Show when={!props.external}>{props.proposals}</Show>
+
+      <Show when={props.result?.as_of} keyed>
+        {(d) => <p class="as-of-active" role="note" data-testid="as-of-active">{t('asOfActive', { date: formatDay(d) })}</p>}
+      </Show>
       <fieldset class="filters" disabled={!!props.external}>
         <legend>{t('countLevels')}</legend>
         <For each={LEVELS}>
@@ -179,7 +187,15 @@ export function CoveragePanel(props: CoveragePanelProps) {
                   <td class="num sec">{ha(u.area_m2)}</td>
                   <td class="num sec">{ha(u.covered_m2)}</td>
                   <td class="num coverage-cell" data-coverage={u.coverage}>
+                    {/* Units the counting proposals touch: coverage without them → with them. */}
+                    <Show when={u.base_coverage !== undefined}>
+                      <span class="base-pct" title={t('withoutProposals')}>{pct(u.base_coverage!)}</span>
+                      <span class="arrow" aria-hidden="true"> → </span>
+                    </Show>
                     <span class="pct">{pct(u.coverage)}</span>
+                    <Show when={u.base_coverage !== undefined}>
+                      <span class="with-proposals">{t('withProposals')}</span>
+                    </Show>
                     <span class="bar" role="img" aria-label={`${pct(u.coverage)} — ${u.meets_target ? t('meets') : t('below')}`}>
                       <span class="fill" classList={{ ok: u.meets_target }} style={{ width: `${Math.min(100, u.coverage * 100)}%` }} />
                       <span class="target-mark" style={{ left: `${props.options.target * 100}%` }} />

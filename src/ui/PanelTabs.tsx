@@ -9,7 +9,11 @@ export interface PanelTab<Id extends string> {
   id: Id;
   /** A function, so that a change of language relabels the tab without re-creating its panel. */
   label: () => string;
-  content: JSX.Element;
+  /**
+   * A function, called when the tab is first opened: JSX written as a value would create every
+   * panel (and fetch the code of the lazy ones) at start-up, on the first map's path.
+   */
+  content: () => JSX.Element;
 }
 
 export interface PanelTabsProps<Id extends string> {
@@ -31,7 +35,7 @@ export function PanelTabs<Id extends string>(props: PanelTabsProps<Id>) {
       <For each={props.tabs}>
         {(tab) => (
           <Tabs.Content value={tab.id} id={`tabpanel-${tab.id}`} forceMount hidden={props.current !== tab.id}>
-            <Show when={visited().has(tab.id)}>{tab.content}</Show>
+            <Show when={visited().has(tab.id)}>{tab.content()}</Show>
           </Tabs.Content>
         )}
       </For>

@@ -1,10 +1,15 @@
-import { createSignal, createMemo, For, Show } from 'solid-js';
+import { createEffect, createSignal, createMemo, For, Show, on } from 'solid-js';
 import type { SearchHit, SearchIndex } from '../search/search';
 import { t } from '../i18n';
 
-/** One search box (ARIA combobox): ↑/↓ move, Enter chooses, Esc clears. */
-export function SearchBox(props: { index: SearchIndex | null; onChoose: (hit: SearchHit) => void }) {
+/**
+ * One search box (ARIA combobox): ↑/↓ move, Enter chooses, Esc clears. Enter while the index is
+ * being rebuilt (just after an import) chooses the first hit of the new index when it is ready,
+ * rather than a hit of the old one or nothing.
+ */
+export function SearchBox(props: { index: SearchIndex | null; building?: boolean; onChoose: (hit: SearchHit) => void }) {
   const [query, setQuery] = createSignal('');
+  const [waiting, setWaiting] = createSignal(false);
   const [active, setActive] = createSignal(0);
   const [open, setOpen] = createSignal(false);
   const hits = createMemo(() => (props.index && query().trim() ? props.index.search(query(), 10) : []));
@@ -24,13 +29,20 @@ export function SearchBox(props: { index: SearchIndex | null; onChoose: (hit: Se
       if (n) setActive((a) => (a - 1 + n) % n);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      choose(hits()[active()]);
+      if (props.building || !props.index) setWaiting(true);
+      else choose(hits()[active()]);
     } else if (e.key === 'Escape' && open() && hits().length > 0) {
       // Esc first closes the list; with no list open it goes on to close the feature info.
       e.stopPropagation();
       setOpen(false);
     }
   };
+  createEffect(on(() => !!props.index && !props.building, (ready) => {
+    if (ready && waiting()) {
+      setWaiting(false);
+      choose(hits()[0]);
+    }
+  }));
   return (
     <div class="search">
       <label class="visually-hidden" for="search-input">{t('search')}</label>
@@ -38,13 +50,16 @@ export function SearchBox(props: { index: SearchIndex | null; onChoose: (hit: Se
         placeholder={t('searchPlaceholder')} value={query()}
         aria-expanded={open() && hits().length > 0} aria-controls="search-results" aria-autocomplete="list"
         aria-activedescendant={open() && hits().length ? `search-opt-${active()}` : undefined}
-        onInput={(e) => { setQuery(e.currentTarget.value); setActive(0); setOpen(true); }}
+        onInput={(e) => { setQuery(e.currentTarget.value); setActive(0); setOpen(true); setWaiting(false); }}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown} />
       <Show when={open() && query().trim()}>
         <ul id="search-results" role="listbox" aria-label={t('searchResults')} class="search-results">
-          <For each={hits()} fallback={<li class="search-empty" role="presentation">{t('noResults')}</li>}>
+          <Show when={props.building || !props.index}>
+            <li class="search-empty" role="presentation" data-testid="search-building">{t('searchBuilding')}</li>
+          </Show>
+          <For each={hits()} fallback={<Show when={props.index && !props.building}><li class="search-empty" role="presentation">{t('noResults')}</li></Show>}>
             {(h, i) => (
               <li id={`search-opt-${i()}`} role="option" aria-selected={i() === active()} classList={{ active: i() === active() }}
                 onMouseDown={(e) => { e.preventDefault(); choose(h); }} onMouseEnter={() => setActive(i())}>

@@ -12,7 +12,6 @@ import { loadDeck, saveDeck } from '../presenter/storage';
 import { readPresentLink, withoutPresentLink } from '../presenter/link';
 import { sceneIndex } from '../presenter/deck';
 import type { Deck, PresenterHost, SceneState, LegendBlock } from '../presenter/types';
-import { exportPng, exportFileName } from '../export/export';
 import { dataMarks, type DataMark } from '../layers/data-marks';
 import type { ExportSizeKey } from '../export/sizes';
 import { downloadBlob } from './download';
@@ -129,6 +128,8 @@ export function createShowFeature(d: ShowFeatureDeps) {
     const m = d.map();
     if (!m) throw new Error('map not ready');
     const shown = d.entries().filter((e) => d.isVisible(e) && inPeriod(e, state.period)).map((e) => e.id);
+    // The image composer (and its off-screen map) loads when someone first exports.
+    const { exportPng, exportFileName } = await import('../export/export');
     const blob = await exportPng({
       style: m.styleSnapshot(),
       view: m.camera(),

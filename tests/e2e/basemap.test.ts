@@ -111,7 +111,7 @@ describe('basemaps', () => {
     await context.close();
   });
 
-  it('upgrading the database from version 1 keeps the stored decks and layers and adds the basemap store', async () => {
+  it('upgrading the database from version 1 keeps the stored decks and layers and adds the basemap and proposal stores', async () => {
     const { page, context } = await newPage(browser);
     // A browser that used the app before this version: database 'viet-yen' v1 with a kept deck.
     await page.route(baseUrl(), (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>v1</title>' }));
@@ -141,7 +141,7 @@ describe('basemaps', () => {
           d.close();
         };
       };
-    })), { timeout: UI_TIMEOUT }).toEqual({ version: 2, stores: ['basemaps', 'decks', 'layers'], marker: 'kept-before-the-upgrade' });
+    })), { timeout: UI_TIMEOUT }).toEqual({ version: 3, stores: ['basemaps', 'decks', 'layers', 'proposals'], marker: 'kept-before-the-upgrade' });
     await context.close();
   });
 

@@ -29,6 +29,18 @@ const card = (page: Page) => page.getByTestId('feature-card');
 const mapCenter = (page: Page) => page.evaluate(() => (window as any).__vy.map.getCenter().toArray() as [number, number]);
 
 describe('search', () => {
+  it('Enter typed before the search index exists chooses the first hit once it is built', async () => {
+    const { page, context, rec } = await newPage(browser);
+    // Not openApp: the box is used while the map is still loading (the index waits for its first idle).
+    await page.goto(baseUrl());
+    const box = page.getByRole('combobox', { name: 'Tìm kiếm' });
+    await box.fill('bo da');
+    await box.press('Enter');
+    await expect.poll(() => card(page).locator('.feature-title').textContent(), { timeout: UI_TIMEOUT }).toBe('Chùa Bổ Đà');
+    expect(rec.pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('"bo da" → Enter opens Chùa Bổ Đà and centres the map on it', async () => {
     const { page, context, rec } = await newPage(browser);
     await openApp(page);

@@ -40,7 +40,7 @@ describe('coverage panel', () => {
     expect(await headline(page)).toBe(`${base.totals.slated.units_meeting_target}/9 đơn vị dự kiến lên phường đạt mục tiêu trên 80%`);
     const nenh = base.units.find((u) => u.id === '07795')!;
     expect(await rowPct(page, '07795')).toBe(pctVi(nenh.coverage));
-    expect(await page.locator('tbody tr').count()).toBe(17);
+    expect(await page.locator('.coverage-table tbody tr').count()).toBe(17);
 
     // Count zoning plans too.
     await page.getByRole('checkbox', { name: 'Phân khu 1/2000' }).check();
@@ -64,7 +64,7 @@ describe('coverage panel', () => {
     const { page, context } = await newPage(browser);
     await openCoverage(page);
     await page.getByRole('button', { name: /^Độ phủ/ }).click(); // already ascending → descending
-    const first = await page.locator('tbody tr').first().getAttribute('data-unit');
+    const first = await page.locator('.coverage-table tbody tr').first().getAttribute('data-unit');
     const best = [...engine().units].sort((a, b) => b.coverage - a.coverage)[0]!;
     expect(first).toBe(best.id);
     expect(await page.locator('th[aria-sort="descending"]').count()).toBe(1);
@@ -145,7 +145,7 @@ describe('coverage panel', () => {
     expect(lines[0]).toBe('# Sổ quy hoạch: sổ trình diễn — DỮ LIỆU TRÌNH DIỄN (giả định) — không phải số liệu thật');
     expect(lines[1]).toMatch(/^# Cấp quy hoạch: detailed/);
     expect(lines[2]).toContain('ranh giới xã 2021 là sơ đồ');
-    const tableOrder = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-unit')));
+    const tableOrder = await page.locator('.coverage-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-unit')));
     // Data rows: after the '#' comment lines and the header.
     const csvIds = lines.filter((l) => l && !l.startsWith('#')).slice(1).map((l) => l.split(',')[0]);
     expect(csvIds).toEqual(tableOrder);

@@ -106,7 +106,7 @@ describe('layouts that fit', () => {
       const panel = (await page.locator('.side-panel').boundingBox())!;
       const wrap = (await page.locator('.table-wrap').boundingBox())!;
       const inside = (b: { x: number; width: number }, box: { x: number; width: number }) => b.x >= box.x - 0.5 && b.x + b.width <= box.x + box.width + 0.5;
-      const row = page.locator('tbody tr').first();
+      const row = page.locator('.coverage-table tbody tr').first();
       await row.scrollIntoViewIfNeeded();
       for (const sel of ['th.col-name', 'th.col-coverage', 'th.col-meets']) {
         const b = (await page.locator(`thead ${sel}`).boundingBox())!;

@@ -44,7 +44,7 @@ describe('a planner\'s register as it comes', () => {
     const { page, context, rec } = await newPage(browser);
     await openApp(page);
     await openCoverage(page);
-    const before = await page.locator('tbody tr .pct').allTextContents();
+    const before = await page.locator('.coverage-table tbody tr .pct').allTextContents();
     expect(await rowPct(page, BICH_DONG)).toBe(pctVi(computeCoverage(units.features, demo.features, {}).units.find((u) => u.id === BICH_DONG)!.coverage));
 
     await page.getByRole('tab', { name: 'Dữ liệu của tôi' }).click();
@@ -71,7 +71,7 @@ describe('a planner\'s register as it comes', () => {
     await page.getByRole('button', { name: /^Xóa lớp: so-quy-hoach/ }).click();
     await page.getByText('Đã xóa lớp “so-quy-hoach”.').waitFor({ timeout: UI_TIMEOUT });
     await openCoverage(page);
-    await expect.poll(() => page.locator('tbody tr .pct').allTextContents(), { timeout: UI_TIMEOUT }).toEqual(before);
+    await expect.poll(() => page.locator('.coverage-table tbody tr .pct').allTextContents(), { timeout: UI_TIMEOUT }).toEqual(before);
 
     // Undo brings it back (and its numbers).
     await page.getByRole('tab', { name: 'Lớp bản đồ' }).click();

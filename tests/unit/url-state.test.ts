@@ -37,6 +37,24 @@ describe('URL state', () => {
     expect(decodeUrlState('#levels=bogus,zoning&target=150', defaults).coverage).toEqual({ levels: ['zoning'], statuses: ['approved'], target: 0.8 });
   });
 
+  it('keeps "count proposals" off in the link, and only when it is off (issue 16)', () => {
+    const off: UrlState = { ...defaults, coverage: { levels: ['detailed'], statuses: ['approved'], target: 0.8, proposals: false } };
+    const hash = encodeUrlState(off);
+    expect(hash).toContain('proposals=off');
+    expect(decodeUrlState(hash, defaults)).toEqual(off);
+    expect(decodeUrlState('#proposals=off', defaults).coverage).toEqual({ levels: ['detailed'], statuses: ['approved'], target: 0.8, proposals: false });
+    expect(encodeUrlState({ ...off, coverage: { ...off.coverage!, proposals: true } })).not.toContain('proposals');
+  });
+
+  it('keeps the "as of" date in the link; a date that is not a calendar day is left out (issue 16)', () => {
+    const dated: UrlState = { ...defaults, coverage: { levels: ['detailed'], statuses: ['approved'], target: 0.8, asOf: '2019-12-31' } };
+    const hash = encodeUrlState(dated);
+    expect(hash).toContain('asof=2019-12-31');
+    expect(decodeUrlState(hash, defaults)).toEqual(dated);
+    expect(decodeUrlState('#asof=2019-02-30', defaults).coverage).toEqual({ levels: ['detailed'], statuses: ['approved'], target: 0.8 });
+    expect(decodeUrlState('#asof=<script>', defaults).coverage?.asOf).toBeUndefined();
+  });
+
   it('round-trips arbitrary states (property)', () => {
     const id = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,15}$/);
     const arb = fc.record({

@@ -112,4 +112,28 @@ export const planningEntries: LayerEntry[] = [
       ];
     },
   },
+  {
+    id: 'gaps',
+    group: 'planning',
+    title: { vi: 'Khoảng trống đến mục tiêu', en: 'Gaps to the target' },
+    data: null,
+    provenance: 'demonstration',
+    provenanceNote: {
+      vi: 'Phần đơn vị chưa có quy hoạch được tính, từ sổ quy hoạch đang dùng (mặc định: dữ liệu trình diễn).',
+      en: 'The part of each unit no counting plan covers, from the register in use (by default the demonstration register).',
+    },
+    visible: false,
+    interactive: ['gaps-fill'],
+    fields: [
+      { key: 'unit_name', label: { vi: 'Đơn vị', en: 'Unit' } },
+      { key: 'area_m2', label: { vi: 'Diện tích mảnh trống', en: 'Gap piece area' }, format: 'number' },
+      { key: 'rank', label: { vi: 'Thứ hạng trong đơn vị (1 = lớn nhất)', en: 'Rank in its unit (1 = largest)' }, format: 'number' },
+    ],
+    searchable: false,
+    layers: [
+      { id: 'gaps-fill', type: 'fill', paint: { 'fill-color': palette.gap, 'fill-opacity': 0.6 } },
+      { id: 'gaps-outline', type: 'line', paint: { 'line-color': palette.gap, 'line-width': 2 } },
+    ],
+    legend: [{ label: { vi: 'Khoảng trống đến mục tiêu (chưa có quy hoạch được tính)', en: 'Gaps to the target (no counting plan)' }, swatch: { kind: 'fill', color: palette.gap, outline: palette.gap, opacity: 0.6 } }],
+  },
 ];

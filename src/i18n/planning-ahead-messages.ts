@@ -1,0 +1,45 @@
+// Part of the message catalog: planning ahead (issue 16) — the gaps to the target and coverage over
+// time. Plain data.
+import type { Localized } from './types';
+
+export const planningAheadMessages = {
+  gapsTitle: { vi: 'Khoảng trống đến mục tiêu', en: 'Gaps to the target' },
+  gapsIntro: {
+    vi: 'Phần diện tích của mỗi đơn vị lên phường chưa có quy hoạch được tính, và diện tích còn thiếu để đạt {target}.',
+    en: 'The part of each unit becoming a ward that no counting plan covers, and the area still missing to reach {target}.',
+  },
+  gapsShow: { vi: 'Hiện khoảng trống trên bản đồ', en: 'Show gaps on the map' },
+  gapsComputing: { vi: 'Đang tính khoảng trống…', en: 'Computing gaps…' },
+  gapsError: { vi: 'Không tính được khoảng trống', en: 'Gaps could not be computed' },
+  gapsColUnit: { vi: 'Đơn vị', en: 'Unit' },
+  gapsColGap: { vi: 'Chưa phủ (ha)', en: 'Uncovered (ha)' },
+  gapsColShortfall: { vi: 'Còn thiếu (ha)', en: 'Shortfall (ha)' },
+  gapsMet: { vi: 'đã đạt', en: 'met' },
+  gapsLargest: { vi: 'Các mảnh trống lớn nhất (bấm để phóng tới)', en: 'Largest gap pieces (click to zoom)' },
+  gapsPiece: { vi: '{unit}: {ha} ha', en: '{unit}: {ha} ha' },
+  gapsExportGeoJson: { vi: 'Tải khoảng trống (GeoJSON, WGS 84)', en: 'Download gaps (GeoJSON, WGS 84)' },
+  gapsExportShapefile: { vi: 'Tải khoảng trống (Shapefile, VN-2000 EPSG:9214)', en: 'Download gaps (Shapefile, VN-2000 EPSG:9214)' },
+  gapsNone: { vi: 'Không còn khoảng trống nào.', en: 'No gaps left.' },
+  gapsWithProposals: { vi: 'tính cả đề xuất', en: 'proposals counted' },
+  asOfTitle: { vi: 'Độ phủ theo thời gian', en: 'Coverage over time' },
+  asOfLabel: { vi: 'Tính đến ngày', en: 'As of' },
+  asOfClear: { vi: 'Mọi ngày (bỏ lọc)', en: 'Any date (no filter)' },
+  asOfHint: {
+    vi: 'Chỉ tính các quy hoạch phê duyệt đến hết ngày này; quy hoạch không có ngày phê duyệt thì không tính.',
+    en: 'Counts only plans approved on or before this date; plans without an approval date do not count.',
+  },
+  asOfActive: { vi: 'Độ phủ tính đến ngày {date}', en: 'Coverage as of {date}' },
+  chartShow: { vi: 'Biểu đồ độ phủ theo ngày phê duyệt', en: 'Chart of coverage by approval date' },
+  chartUnit: { vi: 'Biểu đồ cho', en: 'Chart for' },
+  chartNine: { vi: 'Chín đơn vị lên phường (cộng chung)', en: 'The nine units becoming wards (together)' },
+  chartTitle: { vi: 'Độ phủ QHCT theo ngày phê duyệt: {name}', en: 'Detailed-plan coverage by approval date: {name}' },
+  chartTarget: { vi: 'Mục tiêu {target}', en: 'Target {target}' },
+  chartCrossed: { vi: 'Vượt mục tiêu ngày {date}', en: 'Crossed the target on {date}' },
+  chartNotCrossed: { vi: 'Chưa vượt mục tiêu', en: 'Has not crossed the target' },
+  chartNoDates: { vi: 'Sổ quy hoạch không có ngày phê duyệt: không vẽ được độ phủ theo thời gian.', en: 'The register has no approval dates: coverage over time cannot be drawn.' },
+  chartComputing: { vi: 'Đang tính độ phủ theo thời gian…', en: 'Computing coverage over time…' },
+  chartDemo: { vi: 'Ngày phê duyệt là dữ liệu trình diễn (giả định).', en: 'Approval dates are demonstration data (fictional).' },
+  'reason.approved_after_as_of': { vi: 'phê duyệt sau ngày đã chọn', en: 'approved after the chosen date' },
+  'reason.no_approval_date': { vi: 'không có ngày phê duyệt', en: 'no approval date' },
+  'reason.proposal_not_counted': { vi: 'đề xuất (không tính)', en: 'proposal (not counted)' },
+} satisfies Record<string, Localized>;
