@@ -134,8 +134,9 @@ describe('presenter mode', () => {
     await openApp(page);
     await page.getByRole('tab', { name: 'Trình chiếu' }).click();
     const scenes = page.locator('.deck-editor li');
-    const n = await scenes.count();
-    expect(n).toBe(deck.scenes.length);
+    // The tab's code loads when it is first needed (issue 15): wait for its list, not just the click.
+    await expect.poll(() => scenes.count(), { timeout: UI_TIMEOUT }).toBe(deck.scenes.length);
+    const n = deck.scenes.length;
     await page.getByRole('button', { name: 'Lưu góc nhìn hiện tại thành cảnh' }).click();
     await expect.poll(() => scenes.count(), { timeout: UI_TIMEOUT }).toBe(n + 1);
     // The save is asynchronous (IndexedDB): reload only once the new scene is stored.
