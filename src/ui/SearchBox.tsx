@@ -13,6 +13,11 @@ export function SearchBox(props: { index: SearchIndex | null; building?: boolean
   const [active, setActive] = createSignal(0);
   const [open, setOpen] = createSignal(false);
   const hits = createMemo(() => (props.index && query().trim() ? props.index.search(query(), 10) : []));
+  // A list that appears, or changes, under a resting pointer must not move the choice: only a pointer
+  // that really moves over an option chooses it (browsers send enter events on layout changes too).
+  const pointerMoved = (e: MouseEvent) => e.movementX !== 0 || e.movementY !== 0;
+  // A new hit list (new text, or the index rebuilt after an import) starts at its first hit.
+  createEffect(on(hits, () => setActive(0), { defer: true }));
   const choose = (h: SearchHit | undefined) => {
     if (!h) return;
     props.onChoose(h);
@@ -62,7 +67,7 @@ export function SearchBox(props: { index: SearchIndex | null; building?: boolean
           <For each={hits()} fallback={<Show when={props.index && !props.building}><li class="search-empty" role="presentation">{t('noResults')}</li></Show>}>
             {(h, i) => (
               <li id={`search-opt-${i()}`} role="option" aria-selected={i() === active()} classList={{ active: i() === active() }}
-                onMouseDown={(e) => { e.preventDefault(); choose(h); }} onMouseEnter={() => setActive(i())}>
+                onMouseDown={(e) => { e.preventDefault(); choose(h); }} onMouseMove={(e) => { if (pointerMoved(e)) setActive(i()); }}>
                 <span class="hit-name">{h.item.name}</span>
                 <span class="hit-meta">{h.item.kind}{h.item.units.length ? ` · ${h.item.units.join(', ')}` : ''}</span>
               </li>

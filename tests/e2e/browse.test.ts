@@ -86,6 +86,37 @@ describe('search', () => {
     await context.close();
   });
 
+  it('a list that opens under a resting pointer keeps the first hit for Enter; moving the pointer onto a hit chooses it', async () => {
+    const { page, context } = await newPage(browser);
+    await openApp(page);
+    const box = page.getByRole('combobox', { name: 'Tìm kiếm' });
+    await box.fill('nenh');
+    const names = await page.getByRole('option').locator('.hit-name').allTextContents();
+    const third = (await page.getByRole('option').nth(2).boundingBox())!;
+    // Close the list, rest the pointer where the third hit will appear, and type again.
+    await box.fill('');
+    await expect.poll(() => page.getByRole('option').count(), { timeout: UI_TIMEOUT }).toBe(0);
+    await page.mouse.move(third.x + third.width / 2, third.y + third.height / 2);
+    await box.fill('nenh');
+    await expect.poll(() => page.getByRole('option').count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(2);
+    // Browsers update hover after the next frames: let a few pass before looking at the choice.
+    await page.evaluate(() => new Promise<void>((done) => {
+      let n = 0;
+      const tick = () => (++n < 4 ? requestAnimationFrame(tick) : done());
+      requestAnimationFrame(tick);
+    }));
+    expect(await page.getByRole('option').nth(2).getAttribute('aria-selected')).toBe('false');
+    await box.press('Enter');
+    await expect.poll(() => card(page).locator('.feature-title').textContent(), { timeout: UI_TIMEOUT }).toBe(names[0]);
+    // A pointer that moves over a hit makes it the choice.
+    await box.fill('nenh');
+    await page.mouse.move(third.x + third.width / 2 + 4, third.y + third.height / 2 + 1);
+    await expect.poll(() => page.getByRole('option').nth(2).getAttribute('aria-selected'), { timeout: UI_TIMEOUT }).toBe('true');
+    await box.press('Enter');
+    await expect.poll(() => card(page).locator('.feature-title').textContent(), { timeout: UI_TIMEOUT }).toBe(names[2]);
+    await context.close();
+  });
+
   it('shows a polygon\'s area in ha and a line\'s length in km', async () => {
     const { page, context } = await newPage(browser);
     await openApp(page);
