@@ -1,9 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
+import { extent } from './src/geo/extent.ts';
+
+// The district's extent, known when the app is built, so the map can open on it before the
+// district file has arrived (the first frame does not wait for data).
+const districtBBox = extent(JSON.parse(readFileSync(fileURLToPath(new URL('./geodata/district.geojson', import.meta.url)), 'utf8')));
+if (!districtBBox) throw new Error('geodata/district.geojson has no position');
 
 export default defineConfig({
   plugins: [solid()],
+  define: { __DISTRICT_BBOX__: JSON.stringify(districtBBox) },
   // Relative base so the built app also works from a file share or a sub-path (meetings, offline).
   base: './',
   // wkx (WKB of GeoPackages, in the import worker) requires Node's util for `inherits` only.

@@ -1,11 +1,13 @@
-// Start-up after the bundled data has loaded: the map (style built from the catalog, camera from a
-// shared link or the district's extent), the URL edge, the stored deck and the layers kept from
-// earlier sessions. Called with the App's owner so the effects it creates are disposed with it.
-import { extent } from '../geo/extent';
+// Start-up: the map at once (style built from the catalog, drawing the bundled files from their
+// URLs; camera from a shared link or the district's extent known at build time), then, once the
+// app has its copy of the bundled data, the label points, the URL edge, the stored deck and the
+// layers kept from earlier sessions. Called with the App's owner so the effects it creates are
+// disposed with it.
 import { catalog } from '../layers/catalog';
 import { inPeriod } from '../layers/types';
 import type { Datasets } from '../data/load';
-import { buildStyle } from '../map/style';
+import { buildStyle, labelSourceId } from '../map/style';
+import { labelPoints } from '../geo/label-point';
 import { labelFontFaces } from '../map/fonts';
 import { createMap, type BBox, type FeatureHit, type MapHandle, type MapState } from '../map/adapter';
 import { startUrlSync, type UrlSync } from '../state/url-sync';
@@ -18,12 +20,16 @@ import type { Basemaps } from './basemap';
 import type { ImportedLayers } from './imported-layers';
 import type { createShowFeature } from '../ui/show-feature';
 
-// Việt Yên's extent, used if the district file has no feature.
-const FALLBACK_BOUNDS: BBox = [106.0, 21.19, 106.17, 21.35];
+// Việt Yên's extent (geodata/district.geojson, computed by vite.config.ts); the fallback is for
+// code run outside a Vite build.
+const DISTRICT_BOUNDS: BBox = typeof __DISTRICT_BBOX__ !== 'undefined' ? __DISTRICT_BBOX__ : [106.0, 21.19, 106.17, 21.35];
 
 export interface StartOptions {
   container: HTMLElement;
-  datasets: Datasets;
+  /** The app's copy of the bundled data, on its way: the map does not wait for it. */
+  datasets: Promise<Datasets>;
+  /** The bundled data has arrived (the panel, search and coverage take it from here). */
+  onDatasets: (d: Datasets) => void;
   initialView: View | null;
   imported: ImportedLayers;
   /** The user's proposals kept from earlier sessions come back with the imported layers. */
@@ -36,14 +42,16 @@ export interface StartOptions {
 }
 
 export async function startMap(o: StartOptions): Promise<void> {
-  const district = o.datasets.get('district');
-  const b = (extent(district) as BBox | null) ?? FALLBACK_BOUNDS;
+  const b = DISTRICT_BOUNDS;
   let urlSync: UrlSync | undefined;
+  // The page says the map is ready only at an idle after the label points were given to it.
+  let labelled = false;
   const handle = createMap({
     container: o.container,
     style: buildStyle({
       entries: catalog,
-      datasets: o.datasets,
+      datasets: new Map(),
+      dataBase: location.href,
       fontFaces: labelFontFaces(location.href),
       visibility: new Map(catalog.map((e) => [e.id, !!state.visible[e.id] && inPeriod(e, state.period)])),
       opacity: new Map(Object.entries(state.opacity)),
@@ -55,12 +63,20 @@ export async function startMap(o: StartOptions): Promise<void> {
     labels: controlLabels(),
     entries: catalog,
     attribution: t('attribution'),
-    onState: o.setMapState,
+    onState: (s) => (s !== 'idle' || labelled) && o.setMapState(s),
     onFeatureClick: o.onFeatureClick,
     onMoveEnd: () => urlSync?.viewChanged(handle.camera()),
   });
   urlSync = startUrlSync(() => handle.camera(), (v) => handle.setCamera(v, false));
   o.setMap(handle);
+  const datasets = await o.datasets;
+  o.onDatasets(datasets);
+  for (const e of catalog) {
+    const data = datasets.get(e.id);
+    if (e.labelPoints && data) handle.setData(labelSourceId(e.id), labelPoints(data));
+  }
+  labelled = true;
+  void handle.onceIdle().then(() => o.setMapState('idle'));
   await o.show.restore(handle);
   await o.basemaps?.restore();
   await Promise.all([o.imported.restore(), o.proposals?.restore()]);

@@ -11,6 +11,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerEntry } from '../layers/types';
 import { mapSafeCollection, originalProperties } from '../data/map-keys';
 import { mapLayerIds, opacityPaint, entrySources, entryLayers, labelSourceId, scaleTextSize, PREVIEW_COLOR_PAINT } from './style';
+import { sharedVariantValue } from './shader-variants';
 import { BASEMAP_LAYER_PREFIX, BASEMAP_SOURCE, type BasemapStyle } from './basemap-style';
 import type { DrawCallbacks, DrawHandle } from './draw';
 
@@ -260,7 +261,7 @@ export function createMap(o: MapOptions): MapHandle {
       if (!was || was.opacity !== b.opacity || was.fill !== fill) {
         for (const spec of b.entry.layers) {
           if (!map.getLayer(spec.id)) continue;
-          for (const [prop, value] of Object.entries(opacityPaint(spec, b.opacity, fill))) map.setPaintProperty(spec.id, prop as never, value as never);
+          for (const [prop, value] of Object.entries(opacityPaint(spec, b.opacity, fill))) map.setPaintProperty(spec.id, prop as never, sharedVariantValue(spec.type, prop, value) as never);
         }
       }
       applied.set(b.entry.id, { visible: b.visible, opacity: b.opacity, fill });
@@ -297,8 +298,12 @@ export function createMap(o: MapOptions): MapHandle {
       if (map.getLayer(id)) map.setLayoutProperty(id, 'text-size', (labelScale === 1 ? size ?? 16 : scaleTextSize(size ?? 16, labelScale)) as never);
     }
   };
+  let firstFrameDone = false;
+  map.once('load', () => (firstFrameDone = true));
   let styleReady = false;
-  map.once('load', () => {
+  // 'style.load': the style's sources and layers exist (MapLibre's 'load' comes only after the first
+  // complete frame; data set before that would be applied late and fade its labels in again).
+  map.once('style.load', () => {
     styleReady = true;
     applyBasemap();
     if (labelScale !== 1) applyLabelScale();
@@ -330,10 +335,13 @@ export function createMap(o: MapOptions): MapHandle {
     },
     setPreviewColor(color) {
       const apply = () => {
-        for (const [id, prop] of PREVIEW_COLOR_PAINT) if (map.getLayer(id)) map.setPaintProperty(id, prop as never, color as never);
+        for (const [id, prop] of PREVIEW_COLOR_PAINT) {
+          const layer = map.getLayer(id);
+          if (layer) map.setPaintProperty(id, prop as never, sharedVariantValue(layer.type, prop, color) as never);
+        }
       };
       if (styleReady) apply();
-      else map.once('load', apply);
+      else map.once('style.load', apply);
     },
     camera,
     setCamera(c, animate = true, durationMs = 1200) {
@@ -384,7 +392,8 @@ export function createMap(o: MapOptions): MapHandle {
     setNotice: (text) => notice.set(text),
     async startDrawing(cb) {
       const { createDraw } = await import('./draw');
-      if (!styleReady) await new Promise<void>((resolve) => map.once('load', () => resolve()));
+      // terra-draw wants a map that has drawn once.
+      if (!firstFrameDone) await new Promise<void>((resolve) => map.once('load', () => resolve()));
       const d = createDraw(map, cb);
       drawing = true;
       map.getCanvas().style.cursor = '';

@@ -8,6 +8,7 @@ import { labelPoints } from '../geo/label-point';
 import type { Datasets } from '../data/load';
 import { TILE_LAYER } from '../data/tile-layer';
 import { mapSafeCollection } from '../data/map-keys';
+import { sharedVariant } from './shader-variants';
 
 /** URL scheme of the vector tiles of large imported layers (served by src/data/tile-client.ts). */
 export const LARGE_PROTOCOL = 'vylarge';
@@ -27,15 +28,32 @@ export interface StyleInputs {
   /** Effective visibility per entry (switch on and present in the current period). */
   visibility?: ReadonlyMap<string, boolean>;
   opacity?: ReadonlyMap<string, number>;
+  /**
+   * Draw the bundled files from their URLs, resolved against this one: MapLibre's worker fetches
+   * and parses them itself, so the map starts before (and without waiting for) the app's own copy.
+   * Their label points come later, through the adapter's `setData`.
+   */
+  dataBase?: string;
 }
 
-/** The GeoJSON sources of one entry: its data, and label points where the entry asks for them. */
-export function entrySources(entry: LayerEntry, data: FeatureCollection | undefined): Record<string, SourceSpecification> {
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * The GeoJSON sources of one entry: its data, and label points where the entry asks for them.
+ * With `url`, the data is that bundled file (the project's own, checked by geodata:check: no key
+ * needs renaming) and the label points start empty.
+ */
+export function entrySources(entry: LayerEntry, data: FeatureCollection | undefined, url?: string): Record<string, SourceSpecification> {
   if (entry.vectorTiles) {
     return { [entry.id]: { type: 'vector', tiles: [`${LARGE_PROTOCOL}://${encodeURIComponent(entry.id)}/{z}/{x}/{y}`], maxzoom: 14, promoteId: 'id' } };
   }
+  if (url) {
+    const out: Record<string, SourceSpecification> = { [entry.id]: { type: 'geojson', data: url, promoteId: 'id' } };
+    if (entry.labelPoints) out[labelSourceId(entry.id)] = { type: 'geojson', data: EMPTY, promoteId: 'id' };
+    return out;
+  }
   // Property keys such as "constructor" or "__proto__" are renamed in the map's copy (map-keys.ts).
-  const fc: FeatureCollection = mapSafeCollection(data ?? { type: 'FeatureCollection', features: [] });
+  const fc: FeatureCollection = mapSafeCollection(data ?? EMPTY);
   const out: Record<string, SourceSpecification> = { [entry.id]: { type: 'geojson', data: fc, promoteId: 'id' } };
   if (entry.labelPoints) out[labelSourceId(entry.id)] = { type: 'geojson', data: labelPoints(fc), promoteId: 'id' };
   return out;
@@ -54,12 +72,12 @@ export function entryLayers(entry: LayerEntry, visible: boolean, opacity: number
       layout: { ...(rest.layout ?? {}), visibility: visible ? 'visible' : 'none' },
       paint: { ...((rest as { paint?: object }).paint ?? {}), ...opacityPaint(spec, opacity) },
     } as LayerSpecification;
-    (layer.type === 'symbol' ? symbols : drawn).push(layer);
+    (layer.type === 'symbol' ? symbols : drawn).push(sharedVariant(layer));
   }
   return { drawn, symbols };
 }
 
-export function buildStyle({ entries, datasets, fontFaces, visibility, opacity }: StyleInputs): StyleSpecification {
+export function buildStyle({ entries, datasets, fontFaces, visibility, opacity, dataBase }: StyleInputs): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {};
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': palette.background } },
@@ -68,7 +86,8 @@ export function buildStyle({ entries, datasets, fontFaces, visibility, opacity }
   // reverse catalog order: MapLibre places the topmost labels first, and unit names must win.
   const symbolLayers: LayerSpecification[] = [];
   for (const entry of entries) {
-    Object.assign(sources, entrySources(entry, datasets.get(entry.id)));
+    const url = dataBase && entry.data ? new URL(entry.data, dataBase).href : undefined;
+    Object.assign(sources, entrySources(entry, datasets.get(entry.id), url));
     const { drawn, symbols } = entryLayers(entry, visibility?.get(entry.id) ?? entry.visible, opacity?.get(entry.id) ?? 1);
     layers.push(...drawn);
     symbolLayers.push(...symbols);
@@ -87,7 +106,7 @@ export function buildStyle({ entries, datasets, fontFaces, visibility, opacity }
     { id: 'preview-line', type: 'line', source: PREVIEW_SOURCE, filter: ['!', ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]]], paint: { 'line-color': palette.preview, 'line-width': 2, 'line-dasharray': [2, 1] } },
     { id: 'preview-point', type: 'circle', source: PREVIEW_SOURCE, filter: ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]], paint: { 'circle-radius': 5, 'circle-color': palette.preview } },
   ];
-  const style: StyleSpecification = { version: 8, sources, layers: [...layers, ...preview, ...selection, ...symbolLayers.reverse()] };
+  const style: StyleSpecification = { version: 8, sources, layers: [...layers, ...preview.map(sharedVariant), ...selection.map(sharedVariant), ...symbolLayers.reverse()] };
   if (fontFaces) style['font-faces'] = fontFaces;
   return style;
 }

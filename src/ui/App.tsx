@@ -54,7 +54,7 @@ export function App() {
   createEffect(() => {
     if (mapState() !== 'loading' && !untrack(firstIdle)) setTimeout(() => setFirstIdle(true), 0);
   });
-  // The bundled data is fetched at once, while the panel renders, not after it (onMount).
+  // The bundled data is fetched at once, while the panel renders; the map does not wait for it.
   const datasetsLoading = loadDatasets(catalog);
   const [loadError, setLoadError] = createSignal<string | null>(null);
   const [datasets, setDatasets] = createSignal<Datasets>(new Map());
@@ -115,9 +115,7 @@ export function App() {
 
   onMount(async () => {
     try {
-      const d = await datasetsLoading;
-      setDatasets(d);
-      await runWithOwner(owner, () => startMap({ container, datasets: d, initialView, imported, proposals: user.proposals, show, setMap, setMapState, onFeatureClick: selection.onMapClick, basemaps }));
+      await runWithOwner(owner, () => startMap({ container, datasets: datasetsLoading, onDatasets: setDatasets, initialView, imported, proposals: user.proposals, show, setMap, setMapState, onFeatureClick: selection.onMapClick, basemaps }));
     } catch (e) {
       setLoadError((e as Error).message);
       setMapState('error');

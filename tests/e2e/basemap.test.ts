@@ -13,6 +13,7 @@ import { PNG } from 'pngjs';
 import { launch, newPage, openApp, waitForIdle, pixelAt, colorDistance, hexToRgb, baseUrl, UI_TIMEOUT } from './browser';
 import { buildPmtiles, LAKE, LAKE_NAME } from './pmtiles-fixture';
 import { TILE_OVERRIDE_KEY, FILL_OPACITY_OVER } from '../../src/map/basemaps';
+import { sameForEveryFeature } from '../../src/map/shader-variants';
 
 const TILE_RGB: [number, number, number] = [240, 100, 20];
 const PROTOMAPS_WATER = '#80deea'; // @protomaps/basemaps "light" flavour
@@ -50,7 +51,8 @@ async function pick(page: Page, name: RegExp) {
   if (!(await picker.evaluate((d) => (d as HTMLDetailsElement).open))) await picker.locator('summary').click();
   await page.getByRole('radio', { name }).check();
 }
-const fillOpacity = (page: Page) => page.evaluate(() => (window as any).__vy.map.getPaintProperty('units-2021-fill', 'fill-opacity'));
+// The style binds the opacity per feature, with one value for all (src/map/shader-variants.ts).
+const fillOpacity = async (page: Page) => sameForEveryFeature(await page.evaluate(() => (window as any).__vy.map.getPaintProperty('units-2021-fill', 'fill-opacity')));
 
 describe('basemaps', () => {
   it('online street map and imagery: nothing requested until chosen, then only the configured template; tiles drawn, fills give way', async () => {

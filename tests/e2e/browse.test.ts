@@ -73,6 +73,7 @@ describe('search', () => {
     await openApp(page);
     const box = page.getByRole('combobox', { name: 'Tìm kiếm' });
     await box.fill('nenh');
+    await expect.poll(() => page.getByRole('option').count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(3);
     const names = await page.getByRole('option').locator('.hit-name').allTextContents();
     // The 2021 township and the 2025 ward are both exactly "Nếnh": they come first.
     expect(names.slice(0, 2).sort()).toEqual(['Phường Nếnh', 'Thị trấn Nếnh']);
@@ -91,6 +92,8 @@ describe('search', () => {
     await openApp(page);
     const box = page.getByRole('combobox', { name: 'Tìm kiếm' });
     await box.fill('nenh');
+    // The search index is built after the map's first idle: wait for its hits.
+    await expect.poll(() => page.getByRole('option').count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(2);
     const names = await page.getByRole('option').locator('.hit-name').allTextContents();
     const third = (await page.getByRole('option').nth(2).boundingBox())!;
     // Close the list, rest the pointer where the third hit will appear, and type again.

@@ -1,0 +1,46 @@
+// Issue 15, the first map: the map starts before the app has the bundled data (MapLibre's worker
+// fetches the files itself), and the page says the map is ready only once what the first view
+// shows is drawn, unit names included.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Route } from 'playwright-core';
+import { launch, newPage, waitForIdle, baseUrl, UI_TIMEOUT } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('first map', () => {
+  it('the map is created while the units file is still on its way, and is "ready" only with the unit names drawn', async () => {
+    const { page, context, rec } = await newPage(browser);
+    // Hold the app's own request for the 2021 units file (the first: the app asks for its data as it
+    // starts, before the map exists); MapLibre's worker fetches the same file for the map, unheld.
+    const held: Route[] = [];
+    let seen = 0;
+    await context.route(/units-2021-[\w-]+\.geojson/, (route) => (seen++ === 0 ? void held.push(route) : route.continue()));
+    // What the map shows at the moment the page first says "idle" (a string: runs as it is in the page).
+    await page.addInitScript(`new MutationObserver((_, obs) => {
+      if (document.querySelector('.app')?.getAttribute('data-map-state') !== 'idle') return;
+      obs.disconnect();
+      window.__namesAtIdle = window.__vy.map.queryRenderedFeatures({ layers: ['units-2021-label'] }).map((f) => f.properties.name);
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-state'], childList: true });`);
+    await page.goto(baseUrl());
+    await expect.poll(() => held.length, { timeout: UI_TIMEOUT }).toBe(1);
+    // The map draws the units from the file while the app's copy is held: it did not wait for it.
+    const unitsDrawn = () => page.evaluate(() => (window as any).__vy?.map?.queryRenderedFeatures({ layers: ['units-2021-fill'] }).length ?? 0);
+    await expect.poll(unitsDrawn, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+    // Without the label points (made from the app's copy) the map is not "ready".
+    expect(await page.locator('.app').getAttribute('data-map-state')).toBe('loading');
+    expect(await page.locator('.loading').textContent()).toBeTruthy();
+    await held[0]!.continue();
+    await waitForIdle(page);
+    // At the first "ready", the unit names were on the map.
+    const names = await page.evaluate(() => (window as any).__namesAtIdle as string[]);
+    expect(new Set(names).size).toBeGreaterThanOrEqual(15);
+    expect(rec.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
