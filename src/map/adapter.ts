@@ -171,10 +171,29 @@ class NoticeControl implements IControl {
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/**
+ * A GeoJSON file whose layers all start hidden (another period, a layer switched off) is not
+ * fetched at start: its source starts empty and gets its URL when one of its layers is first shown.
+ * MapLibre loads every source of a style, hidden or not, in one worker on this kind of machine.
+ */
+function deferHiddenFiles(style: StyleSpecification): { style: StyleSpecification; deferred: Map<string, string> } {
+  const shown = new Set(style.layers.filter((l) => l.layout?.visibility !== 'none' && 'source' in l).map((l) => (l as { source: string }).source));
+  const deferred = new Map<string, string>();
+  const sources = { ...style.sources };
+  for (const [id, src] of Object.entries(sources)) {
+    if (src.type === 'geojson' && typeof src.data === 'string' && !shown.has(id)) {
+      deferred.set(id, src.data);
+      sources[id] = { ...src, data: { type: 'FeatureCollection', features: [] } };
+    }
+  }
+  return { style: { ...style, sources }, deferred };
+}
+
 export function createMap(o: MapOptions): MapHandle {
+  const { style, deferred } = deferHiddenFiles(o.style);
   const map = new MlMap({
     container: o.container,
-    style: o.style,
+    style,
     ...(o.view ? { center: o.view.center, zoom: o.view.zoom, bearing: o.view.bearing } : { bounds: o.bounds, fitBoundsOptions: { padding: o.padding } }),
     // No preserveDrawingBuffer: nothing reads this canvas back (image export draws its own map,
     // render-offscreen.ts; tests take page screenshots), and with WebGL on the CPU keeping the
@@ -255,6 +274,11 @@ export function createMap(o: MapOptions): MapHandle {
       if (b.data && !runtime.has(b.entry.id)) addEntry(b.entry, b.data, b.visible);
       const was = applied.get(b.entry.id);
       if (!was || was.visible !== b.visible) {
+        const url = b.visible ? deferred.get(b.entry.id) : undefined;
+        if (url) {
+          deferred.delete(b.entry.id);
+          (map.getSource(b.entry.id) as GeoJSONSource | undefined)?.setData(url);
+        }
         for (const id of mapLayerIds(b.entry)) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', b.visible ? 'visible' : 'none');
       }
       const fill = b.fillFactor ?? 1;

@@ -1,4 +1,4 @@
-import { For, Show, createMemo } from 'solid-js';
+import { For, Show, createMemo, createSignal } from 'solid-js';
 import type { Feature } from 'geojson';
 import type { LayerEntry } from '../layers/types';
 import type { Datasets } from '../data/load';
@@ -17,7 +17,10 @@ export function FeatureList(props: {
   datasets: Datasets | null;
   onChoose: (layerId: string, f: Feature) => void;
 }) {
-  const groups = createMemo(() =>
+  // Closed, the list is not built (hundreds of buttons the first view does not show): it is made
+  // when first opened and kept up to date from then on.
+  const [opened, setOpened] = createSignal(false);
+  const groups = createMemo(() => !opened() ? [] :
     props.entries
       .filter((e) => props.visible[e.id] && e.searchable !== false && e.data !== null)
       .map((e) => {
@@ -27,7 +30,7 @@ export function FeatureList(props: {
       }),
   );
   return (
-    <details class="feature-list">
+    <details class="feature-list" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary id="feature-list-title">{t('featureList')}</summary>
       <For each={groups()}>
         {(g) => (

@@ -134,6 +134,30 @@ describe('search', () => {
   });
 });
 
+describe('the map as a list', () => {
+  it('the closed list holds no button; opened, it lists the visible layers\' features, and a button shows one on the map', async () => {
+    const { page, context, rec } = await newPage(browser);
+    await openApp(page);
+    const list = page.locator('details.feature-list');
+    // Built only when opened (the first view does not show it).
+    expect(await list.getByRole('button').count()).toBe(0);
+    await list.locator('summary').click();
+    await expect.poll(() => list.getByRole('heading', { level: 3 }).allTextContents(), { timeout: UI_TIMEOUT })
+      .toContain('Xã, thị trấn (2021) (17)');
+    const button = list.getByRole('button', { name: /Bích Động$/ }).first();
+    const name = (await button.textContent())!;
+    await button.click();
+    await expect.poll(() => card(page).locator('.feature-title').textContent(), { timeout: UI_TIMEOUT }).toBe(name);
+    // A layer switched off leaves the list.
+    expect(await list.getByRole('heading', { level: 3 }).allTextContents()).toContainEqual(expect.stringMatching(/công nghiệp/));
+    await page.getByRole('checkbox', { name: 'Khu, cụm công nghiệp' }).uncheck();
+    await expect.poll(() => list.getByRole('heading', { level: 3 }).allTextContents(), { timeout: UI_TIMEOUT })
+      .not.toContainEqual(expect.stringMatching(/công nghiệp/));
+    expect(rec.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('shareable state', () => {
   it('a copied link opens elsewhere with the same layers, pixels and panel', async () => {
     const { page, context } = await newPage(browser);

@@ -3,7 +3,7 @@
 // shows is drawn, unit names included.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Route } from 'playwright-core';
-import { launch, newPage, waitForIdle, baseUrl, UI_TIMEOUT } from './browser';
+import { launch, newPage, openApp, waitForIdle, baseUrl, UI_TIMEOUT } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,6 +40,19 @@ describe('first map', () => {
     // At the first "ready", the unit names were on the map.
     const names = await page.evaluate(() => (window as any).__namesAtIdle as string[]);
     expect(new Set(names).size).toBeGreaterThanOrEqual(15);
+    expect(rec.pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('a period not shown at start gets its file only when chosen, and then draws it', async () => {
+    const { page, context, rec } = await newPage(browser);
+    await openApp(page);
+    const held = () => page.evaluate(() => ((window as any).__vy.map.getStyle().sources['units-2024'] as { data: unknown }).data);
+    expect(await held()).toEqual({ type: 'FeatureCollection', features: [] });
+    await page.getByRole('radio', { name: /2024/ }).check();
+    await waitForIdle(page);
+    const drawn = await page.evaluate(() => new Set((window as any).__vy.map.queryRenderedFeatures({ layers: ['units-2024-fill'] }).map((f: any) => f.properties.code)).size);
+    expect(drawn).toBe(17);
     expect(rec.pageErrors).toEqual([]);
     await context.close();
   });
