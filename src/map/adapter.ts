@@ -201,8 +201,10 @@ export function createMap(o: MapOptions): MapHandle {
     attributionControl: { compact: false, customAttribution: o.attribution },
     dragRotate: true,
     locale: localeOf(o.labels),
-    // Label fade-ins are motion too: none for users who ask for reduced motion.
-    fadeDuration: reducedMotion() ? 0 : 300,
+    // Labels appear at once, without MapLibre's 300 ms fade: with WebGL on the CPU (projector
+    // laptops, headless browsers) each fade frame is a full redraw, and the first map was not
+    // settled until its labels had faded in. No motion either for users who ask for less.
+    fadeDuration: 0,
   });
   // Test hook: browser tests project coordinates and query rendered features through it.
   (window as unknown as { __vy?: { map: MlMap } }).__vy = { map };
