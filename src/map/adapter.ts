@@ -287,7 +287,7 @@ export function createMap(o: MapOptions): MapHandle {
       if (!was || was.opacity !== b.opacity || was.fill !== fill) {
         for (const spec of b.entry.layers) {
           if (!map.getLayer(spec.id)) continue;
-          for (const [prop, value] of Object.entries(opacityPaint(spec, b.opacity, fill))) map.setPaintProperty(spec.id, prop as never, sharedVariantValue(spec.type, prop, value) as never);
+          for (const [prop, value] of Object.entries(opacityPaint(spec, b.opacity, fill))) map.setPaintProperty(spec.id, prop as never, (b.entry.vectorTiles ? value : sharedVariantValue(spec.type, prop, value)) as never);
         }
       }
       applied.set(b.entry.id, { visible: b.visible, opacity: b.opacity, fill });

@@ -72,7 +72,9 @@ export function entryLayers(entry: LayerEntry, visible: boolean, opacity: number
       layout: { ...(rest.layout ?? {}), visibility: visible ? 'visible' : 'none' },
       paint: { ...((rest as { paint?: object }).paint ?? {}), ...opacityPaint(spec, opacity) },
     } as LayerSpecification;
-    (layer.type === 'symbol' ? symbols : drawn).push(sharedVariant(layer));
+    // A large import (vector tiles, tens of thousands of features) keeps its plain paint: per-feature
+    // values cost every vertex attributes to fill and upload, and it is added long after the first view.
+    (layer.type === 'symbol' ? symbols : drawn).push(entry.vectorTiles ? layer : sharedVariant(layer));
   }
   return { drawn, symbols };
 }
