@@ -4,6 +4,7 @@
 import { createEffect, createSignal, on, type Accessor } from 'solid-js';
 import type { DrawCallbacks, DrawHandle, DrawTool } from '../map/draw';
 import type { Drawing, Proposals } from './proposals';
+import { createLazy } from './lazy';
 
 /** The edge between the proposals and the map's drawing tools: the tools show the list, and report back. */
 export function createDrawing(
@@ -13,9 +14,9 @@ export function createDrawing(
   padding: () => Partial<Record<'top' | 'bottom' | 'left' | 'right', number>> = () => ({}),
 ): Drawing {
   const [tool, setTool] = createSignal<DrawTool | null>(null);
-  const [handle, setHandle] = createSignal<DrawHandle | null>(null);
-  const [loading, setLoading] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  // The map's drawing tools, started on first use (terra-draw and its MapLibre adapter load then).
+  const started = createLazy(() => map()!.startDrawing(callbacks));
+  const handle = started.value;
   const shapes = () => proposals.list().map((p) => ({ id: p.id, geometry: p.geometry }));
   const choose = (t: DrawTool) => {
     handle()?.setTool(t);
@@ -37,24 +38,7 @@ export function createDrawing(
     selected: (id) => proposals.select(id),
   };
 
-  const open = async (): Promise<DrawHandle | null> => {
-    const h = handle();
-    if (h) return h;
-    const m = map();
-    if (!m || loading()) return null;
-    setLoading(true);
-    try {
-      const d = await m.startDrawing(callbacks);
-      setError(null);
-      setHandle(d);
-      return d;
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      return null;
-    } finally {
-      setLoading(false);
-    }
-  };
+  const open = async (): Promise<DrawHandle | null> => (map() ? started.get() : null);
 
   createEffect(on([handle, proposals.list], ([h]) => h?.sync(shapes())));
   createEffect(on([handle, proposals.selected], ([h, id]) => {
@@ -65,8 +49,8 @@ export function createDrawing(
 
   return {
     tool,
-    loading,
-    error,
+    loading: started.loading,
+    error: started.error,
     async use(t) {
       if (await open()) choose(t);
     },
@@ -83,7 +67,7 @@ export function createDrawing(
     },
     close() {
       handle()?.stop();
-      setHandle(null);
+      started.reset();
       setTool(null);
     },
   };

@@ -5,6 +5,7 @@
 // proposal that changed is sent to the engine. The drawing tools bound to the list
 // (proposal-drawing.ts, with terra-draw) load the first time they are used.
 import { createEffect, createMemo, createSignal, getOwner, on, onCleanup, runWithOwner, type Accessor } from 'solid-js';
+import { createLazy } from './lazy';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { DrawTool } from '../map/draw';
 import type { BBox, MapHandle } from '../map/adapter';
@@ -187,27 +188,13 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** The drawing tools, their code (and terra-draw's) loaded the first time they are used. */
 function lazyDrawing(load: () => Promise<Drawing>): Drawing {
-  const [real, setReal] = createSignal<Drawing | null>(null);
-  const [loading, setLoading] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
-  const get = async (): Promise<Drawing | null> => {
-    if (real() || loading()) return real();
-    setLoading(true);
-    try {
-      const d = await load();
-      setReal(d);
-      return d;
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      return null;
-    } finally {
-      setLoading(false);
-    }
-  };
+  const drawing = createLazy(load);
+  const real = drawing.value;
+  const get = drawing.get;
   return {
     tool: () => real()?.tool() ?? null,
-    loading: () => loading() || !!real()?.loading(),
-    error: () => error() ?? real()?.error() ?? null,
+    loading: () => drawing.loading() || !!real()?.loading(),
+    error: () => drawing.error() ?? real()?.error() ?? null,
     use: async (t) => void (await get())?.use(t),
     addAtCentre: async () => void (await get())?.addAtCentre(),
     edit: async (id) => void (await get())?.edit(id),
