@@ -38,15 +38,10 @@ describe('shared shader variants', () => {
       const layers = style.layers.filter((l) => l.type === type);
       expect(layers.length).toBeGreaterThan(2);
       const shared = { fill: ['fill-color', 'fill-opacity'], line: ['line-color', 'line-opacity', 'line-dasharray', 'line-width'], circle: ['circle-color', 'circle-radius'] }[type]!;
-      // Lines are two programs: solid, and dashed (a costlier one, kept for the lines that have dashes).
-      const dashed = (l: LayerSpecification) => (l as { paint: Record<string, unknown> }).paint['line-dasharray'] !== undefined;
-      for (const group of type === 'line' ? [layers.filter(dashed), layers.filter((l) => !dashed(l))] : [layers]) {
-        expect(group.length).toBeGreaterThan(0);
-        const props = shared.filter((p) => type !== 'line' || p !== 'line-dasharray' || dashed(group[0]!));
-        const keys = new Set(group.map((l) => props.map((p) => `${p}:${bindingOf(type, p, (l as { paint: Record<string, unknown> }).paint[p])}`).join(' ')));
-        expect([...keys]).toHaveLength(1);
-        expect([...keys][0]).not.toMatch(/constant|camera/);
-      }
+      // Solid lines too: a solid line is a dash with no gap, so lines are one program (the dash one).
+      const keys = new Set(layers.map((l) => shared.map((p) => `${p}:${bindingOf(type, p, (l as { paint: Record<string, unknown> }).paint[p])}`).join(' ')));
+      expect([...keys]).toHaveLength(1);
+      expect([...keys][0]).not.toMatch(/constant|camera/);
     });
   }
 
@@ -56,7 +51,7 @@ describe('shared shader variants', () => {
       const before = new Set(specs.map(variantKey));
       const after = new Set(specs.map((l) => variantKey(sharedVariant(l))));
       expect(before.size).toBeGreaterThan(type === 'line' ? 2 : 1);
-      expect([...after]).toHaveLength(type === 'line' ? 2 : 1);
+      expect([...after]).toHaveLength(1);
     });
   }
 
@@ -90,6 +85,9 @@ describe('shared shader variants', () => {
       .toBe(JSON.stringify(evalAt('fill', 'fill-color', '#8c2d04', 12, {})));
     // A hostile feature (its `properties` a string) gets the value too, without an error.
     expect(evalAt('line', 'line-dasharray', sharedVariantValue('line', 'line-dasharray', [2, 1]), 12, 'Vinaconex' as never)).toEqual([2, 1]);
+    // A solid line is drawn as a dash with no gap.
+    const solid = sharedVariant({ id: 's', type: 'line', source: 's', paint: { 'line-color': '#000' } } as LayerSpecification) as { paint: Record<string, unknown> };
+    expect(evalAt('line', 'line-dasharray', solid.paint['line-dasharray'], 12, {})).toEqual([1, 0]);
     // Properties outside the shared set are left as they are.
     expect(sharedVariantValue('fill', 'fill-antialias', false)).toBe(false);
     expect(sharedVariantValue('symbol', 'text-color', '#111')).toBe('#111');
