@@ -78,6 +78,8 @@ export interface MapHandle {
   pan(dx: number, dy?: number): void;
   /** Resolves the next time the map has finished drawing (at once if it is idle now). */
   onceIdle(): Promise<void>;
+  /** Settles once the map has drawn its first frame, or failed to. */
+  firstFrame: Promise<void>;
   /** The current style with every source's data inline (for image export). */
   styleSnapshot(): StyleSpecification;
   /** Size of the map on screen in CSS px. */
@@ -220,6 +222,10 @@ export function createMap(o: MapOptions): MapHandle {
   map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
   map.addControl(notice, 'bottom-right');
 
+  const firstFrame = new Promise<void>((resolve) => {
+    map.once('render', () => resolve());
+    map.once('error', () => resolve());
+  });
   map.on('idle', () => o.onState('idle'));
   map.on('moveend', () => o.onMoveEnd());
   map.on('error', (e) => o.onState('error', e.error?.message));
@@ -387,6 +393,7 @@ export function createMap(o: MapOptions): MapHandle {
     pan(dx, dy = 0) {
       map.panBy([dx, dy], { duration: reducedMotion() ? 0 : 300 });
     },
+    firstFrame,
     onceIdle: () =>
       new Promise<void>((resolve) => {
         if (map.loaded() && !map.isMoving()) resolve();

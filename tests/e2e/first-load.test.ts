@@ -44,6 +44,44 @@ describe('first map', () => {
     await context.close();
   });
 
+  it("the side panel's title shows at once and its content follows the map's first frame", async () => {
+    const { page, context, rec } = await newPage(browser);
+    // When the map first draws, and when the panel's title and its period switch appear (a string:
+    // runs as it is in the page; the adapter sets window.__vy as it creates the map).
+    await page.addInitScript(`(() => {
+      const t = (window.__order = {});
+      let vy;
+      Object.defineProperty(window, '__vy', { configurable: true, get: () => vy, set: (v) => {
+        vy = v;
+        v.map.once('render', () => (t.frame ??= performance.now()));
+      } });
+      new MutationObserver(() => {
+        if (document.querySelector('.side-panel h1')) t.title ??= performance.now();
+        if (document.querySelector('.period-switch')) t.content ??= performance.now();
+      }).observe(document, { subtree: true, childList: true });
+    })();`);
+    await openApp(page);
+    const t = await page.evaluate(() => (window as any).__order as { frame: number; title: number; content: number });
+    expect(t.title).toBeLessThan(t.frame);
+    expect(t.content).toBeGreaterThan(t.frame);
+    await expect.poll(() => page.getByRole('radio', { name: /2024/ }).isVisible()).toBe(true);
+    expect(rec.pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('without WebGL the panel still shows its content, with the reason the map could not start', async () => {
+    const { page, context } = await newPage(browser);
+    await page.addInitScript(`(() => {
+      const get = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { return /webgl/.test(kind) ? null : get.call(this, kind, ...rest); };
+    })();`);
+    await page.goto(baseUrl());
+    await expect.poll(() => page.locator('.app').getAttribute('data-map-state'), { timeout: UI_TIMEOUT }).toBe('error');
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/WebGL/i);
+    await expect.poll(() => page.getByRole('radio', { name: /2024/ }).isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('a period not shown at start gets its file only when chosen, and then draws it', async () => {
     const { page, context, rec } = await newPage(browser);
     await openApp(page);
