@@ -48,8 +48,8 @@ export function App() {
   const [map, setMap] = createSignal<MapHandle>();
   const [mapState, setMapState] = createSignal<MapState>('loading');
   // The panel's content is built after the map's first frame, not before the map starts: on a map
-  // drawn on the CPU, building and painting it first held the map back (−0.1 to −0.2 s median at the
-  // first idle, bench:load). The panel's title shows at once; its content follows the first frame.
+  // drawn on the CPU, building and painting it first held the map back (first idle −0.06 and
+  // −0.18 s median in two interleaved bench:load runs). The title shows at once.
   const [panelReady, setPanelReady] = createSignal(false);
   createEffect(() => void map()?.firstFrame.then(() => setTimeout(() => setPanelReady(true), 0)));
   createEffect(() => mapState() === 'error' && setPanelReady(true));
@@ -143,14 +143,14 @@ export function App() {
           <p class="error" role="alert">{t('loadError')}: {loadError()}</p>
         </Show>
         <Show when={panelReady()}>
-        <LinkNotice />
-        <SearchBox index={search.index()} building={search.building()} onChoose={selection.chooseHit} />
-        <div class="toolbar"><CopyLink /></div>
-        <PeriodSwitch period={state.period} onPeriod={actions.setPeriod} />
-        <FeatureCard selected={selection.selected()} units={units()} onClose={() => actions.select(null)} />
-        <ExplorerTabs entries={periodEntries()} imported={imported} coverage={coverage} registers={registers()} importer={importer} show={show} resolution={resolution} basemap={basemaps}
-          storageMessage={storageMessage()} onSelectUnit={selection.focusUnit} onExportLayer={exports.layer} onExportCsv={exports.csv} externalView={externalView()} proposals={user} ahead={ahead} />
-        <FeatureList entries={periodEntries()} visible={state.visible} datasets={data()} onChoose={selection.reveal} />
+          <LinkNotice />
+          <SearchBox index={search.index()} building={search.building()} onChoose={selection.chooseHit} />
+          <div class="toolbar"><CopyLink /></div>
+          <PeriodSwitch period={state.period} onPeriod={actions.setPeriod} />
+          <FeatureCard selected={selection.selected()} units={units()} onClose={() => actions.select(null)} />
+          <ExplorerTabs entries={periodEntries()} imported={imported} coverage={coverage} registers={registers()} importer={importer} show={show} resolution={resolution} basemap={basemaps}
+            storageMessage={storageMessage()} onSelectUnit={selection.focusUnit} onExportLayer={exports.layer} onExportCsv={exports.csv} externalView={externalView()} proposals={user} ahead={ahead} />
+          <FeatureList entries={periodEntries()} visible={state.visible} datasets={data()} onChoose={selection.reveal} />
         </Show>
       </SidePanel>
       <Presentation show={show} resolution={resolution} />
