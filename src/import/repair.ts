@@ -19,7 +19,7 @@ import { errorText } from './types.ts';
 export interface RepairAction {
   featureIndex: number;
   featureId: string | null;
-  /** What was done, e.g. "closed ring 0; split a self-intersecting polygon into 2 parts". */
+  /** What was done, e.g. "closed ring 0; resolved the self-intersections of a polygon by splitting it into 2 parts". */
   message: string;
 }
 
@@ -76,6 +76,13 @@ function splitSelfIntersecting(rings: Position[][]): Position[][][] {
   return groupPolygons(Clip.union(paths, FillRule.EvenOdd)).map((poly) => poly.map((r) => closedRing(frame, r)));
 }
 
+/** What resolving a polygon's self-intersections did, by the number of parts left (all start "resolved"). */
+export function selfIntersectionNote(parts: number): string {
+  if (parts === 0) return 'resolved the self-intersections of a polygon: no area was left, so it was dropped';
+  if (parts === 1) return 'resolved the self-intersections of a polygon: it stays one part';
+  return `resolved the self-intersections of a polygon by splitting it into ${parts} parts`;
+}
+
 /** One polygon's rings fixed, then bow-ties split; [] when nothing of it survives. */
 function fixPolygon(rings: Position[][], notes: string[]): Position[][][] {
   const fixed: Position[][] = [];
@@ -95,7 +102,7 @@ function fixPolygon(rings: Position[][], notes: string[]): Position[][][] {
     return [fixed];
   }
   const parts = splitSelfIntersecting(fixed);
-  notes.push(`split a self-intersecting polygon into ${parts.length} part${parts.length === 1 ? '' : 's'}`);
+  notes.push(selfIntersectionNote(parts.length));
   return parts;
 }
 

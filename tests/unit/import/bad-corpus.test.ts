@@ -60,7 +60,7 @@ describe('bad corpus', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.repairs).toHaveLength(1);
-    expect(r.repairs[0]!.message).toContain('split a self-intersecting polygon into 2 parts');
+    expect(r.repairs[0]!.message).toContain('resolved the self-intersections of a polygon by splitting it into 2 parts');
     expect(r.problems.filter((p) => p.message.includes('self-intersection'))).toEqual([]);
     expect(r.collection.features[0]!.geometry!.type).toBe('MultiPolygon');
   });

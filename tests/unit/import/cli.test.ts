@@ -60,7 +60,7 @@ describe('import CLI (in-process)', () => {
   it('--repair fixes what it can and exits 0, reporting the repair', () => {
     const r = cli(FIXTURES + 'bad/self-intersecting.geojson', '--role', 'plans', '--repair');
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('self-intersecting.geojson: feature 0 (id QH-12): split a self-intersecting polygon into 2 parts');
+    expect(r.stderr).toContain('self-intersecting.geojson: feature 0 (id QH-12): resolved the self-intersections of a polygon by splitting it into 2 parts');
   });
   it.each(['bad/not-json.geojson', 'bad/lonely.shp', 'bad/traversal.kmz', 'bad/zero-byte.zip', 'bad/metric-far-no-crs.geojson', 'does-not-exist.geojson'])(
     '%s → exit 2, one clean message',

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { Geometry, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { createFrame, toPoint } from '../../../src/coverage/frame.ts';
-import { repairGeometry } from '../../../src/import/repair.ts';
+import { repairGeometry, selfIntersectionNote } from '../../../src/import/repair.ts';
 
 /**
  * Even-odd area of rings (closed or not) by vertical slabs: between consecutive critical x (vertices
@@ -96,7 +96,7 @@ function planePaths(rings: Position[][]): Paths64 {
 
 function expectEvenOddArea(rings: Position[][]): Geometry | null {
   const { geometry, notes } = repairGeometry({ type: 'Polygon', coordinates: rings });
-  expect(notes.some((n) => n.startsWith('split a self-intersecting polygon'))).toBe(true);
+  expect(notes.some((n) => n.startsWith('resolved the self-intersections of a polygon'))).toBe(true);
   const want = evenOddArea(rings);
   expect(Math.abs(polygonalArea(geometry) - want)).toBeLessThanOrEqual(want * 1e-6);
   return geometry;
@@ -170,7 +170,7 @@ describe('repair of polygons with holes (even-odd area kept)', () => {
           if (rings.length === 0) return;
           const { geometry, notes } = repairGeometry({ type: 'Polygon', coordinates: rings });
           // Rings that do not touch are left as they are (a hole outside its shell is the checker's to report).
-          if (!notes.some((n) => n.startsWith('split a self-intersecting polygon'))) return;
+          if (!notes.some((n) => n.startsWith('resolved the self-intersections of a polygon'))) return;
           const want = evenOddArea(rings);
           // Rounding to the plane (0.01 mm) moves an area by far less than 1e-12 deg² (~0.01 m²).
           expect(Math.abs(polygonalArea(geometry) - want)).toBeLessThanOrEqual(want * 1e-6 + 1e-12);
@@ -178,5 +178,13 @@ describe('repair of polygons with holes (even-odd area kept)', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('the note a resolved self-intersection leaves', () => {
+  it('says what became of the polygon: dropped, one part, or split into parts', () => {
+    expect(selfIntersectionNote(0)).toBe('resolved the self-intersections of a polygon: no area was left, so it was dropped');
+    expect(selfIntersectionNote(1)).toBe('resolved the self-intersections of a polygon: it stays one part');
+    expect(selfIntersectionNote(3)).toBe('resolved the self-intersections of a polygon by splitting it into 3 parts');
   });
 });

@@ -30,7 +30,7 @@ const bytesOf = (features: Feature[]): Uint8Array => new TextEncoder().encode(JS
 describe('repairGeometry on spiky polygons', () => {
   it.each(CASES)('%s: one polygon, the area of the ring without its spikes', (_name, spiky, clean, scale) => {
     const { geometry, notes } = repairGeometry({ type: 'Polygon', coordinates: [lonLatRing(spiky, scale, 500, 500)] });
-    expect(notes).toContain('split a self-intersecting polygon into 1 part');
+    expect(notes).toContain('resolved the self-intersections of a polygon: it stays one part');
     expect(geometry?.type).toBe('Polygon');
     const rings = (geometry as Polygon).coordinates;
     expect(rings).toHaveLength(1);
@@ -72,7 +72,7 @@ describe('importFile and the checker on spiky plans', () => {
     if (!r.ok) throw new Error(r.error);
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(r.repairs.map((a) => a.featureIndex)).toEqual([0, 1, 2, 3]);
-    for (const a of r.repairs) expect(a.message).toContain('split a self-intersecting polygon into 1 part');
+    for (const a of r.repairs) expect(a.message).toContain('resolved the self-intersections of a polygon: it stays one part');
     CASES.forEach(([, , clean, scale], i) => {
       const g = r.collection.features[i]!.geometry as Polygon;
       const want = areaOf(lonLatRing(clean, scale, 500 + 2000 * i, 500));
