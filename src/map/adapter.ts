@@ -330,8 +330,9 @@ export function createMap(o: MapOptions): MapHandle {
       if (map.getLayer(id)) map.setLayoutProperty(id, 'text-size', (labelScale === 1 ? size ?? 16 : scaleTextSize(size ?? 16, labelScale)) as never);
     }
   };
-  let firstFrameDone = false;
-  map.once('load', () => (firstFrameDone = true));
+  // MapLibre's 'load' (the first complete frame) has passed: terra-draw waits for it.
+  let loadedOnce = false;
+  map.once('load', () => (loadedOnce = true));
   let styleReady = false;
   // 'style.load': the style's sources and layers exist (MapLibre's 'load' comes only after the first
   // complete frame; data set before that would be applied late and fade its labels in again).
@@ -425,8 +426,7 @@ export function createMap(o: MapOptions): MapHandle {
     setNotice: (text) => notice.set(text),
     async startDrawing(cb) {
       const { createDraw } = await import('./draw');
-      // terra-draw wants a map that has drawn once.
-      if (!firstFrameDone) await new Promise<void>((resolve) => map.once('load', () => resolve()));
+      if (!loadedOnce) await new Promise<void>((resolve) => map.once('load', () => resolve()));
       const d = createDraw(map, cb);
       drawing = true;
       map.getCanvas().style.cursor = '';
