@@ -1,13 +1,13 @@
-// Start-up: the map at once (style built from the catalog, drawing the bundled files from their
-// URLs; camera from a shared link or the district's extent known at build time), then, once the
-// app has its copy of the bundled data, the label points, the URL edge, the stored deck and the
-// layers kept from earlier sessions. Called with the App's owner so the effects it creates are
+// Start-up: the map at once (style built from the catalog, its bundled source still empty; camera
+// from a shared link or the district's extent known at build time), then, once the app has its
+// copy of the bundled data, that data with its label points given to the map in one go, the URL
+// edge, the stored deck and the layers kept from earlier sessions. Called with the App's owner so the effects it creates are
 // disposed with it.
 import { catalog } from '../layers/catalog';
 import { inPeriod } from '../layers/types';
 import type { Datasets } from '../data/load';
-import { buildStyle, labelSourceId } from '../map/style';
-import { labelPoints } from '../geo/label-point';
+import { buildStyle } from '../map/style';
+import { BUNDLED_SOURCE, bundledCollection } from '../map/bundled-source';
 import { labelFontFaces } from '../map/fonts';
 import { createMap, type BBox, type FeatureHit, type MapHandle, type MapState } from '../map/adapter';
 import { startUrlSync, type UrlSync } from '../state/url-sync';
@@ -44,14 +44,14 @@ export interface StartOptions {
 export async function startMap(o: StartOptions): Promise<void> {
   const b = DISTRICT_BOUNDS;
   let urlSync: UrlSync | undefined;
-  // The page says the map is ready only at an idle after the label points were given to it.
-  let labelled = false;
+  // The page says the map is ready only at an idle after the bundled data was given to it.
+  let filled = false;
   const handle = createMap({
     container: o.container,
     style: buildStyle({
       entries: catalog,
       datasets: new Map(),
-      dataBase: location.href,
+      bundled: true,
       fontFaces: labelFontFaces(location.href),
       visibility: new Map(catalog.map((e) => [e.id, !!state.visible[e.id] && inPeriod(e, state.period)])),
       opacity: new Map(Object.entries(state.opacity)),
@@ -63,19 +63,17 @@ export async function startMap(o: StartOptions): Promise<void> {
     labels: controlLabels(),
     entries: catalog,
     attribution: t('attribution'),
-    onState: (s) => (s !== 'idle' || labelled) && o.setMapState(s),
+    onState: (s) => (s !== 'idle' || filled) && o.setMapState(s),
     onFeatureClick: o.onFeatureClick,
     onMoveEnd: () => urlSync?.viewChanged(handle.camera()),
   });
   urlSync = startUrlSync(() => handle.camera(), (v) => handle.setCamera(v, false));
   o.setMap(handle);
   const datasets = await o.datasets;
+  // The map first: what the panel, search and coverage derive from the data can follow.
+  handle.setData(BUNDLED_SOURCE, bundledCollection(catalog, datasets));
+  filled = true;
   o.onDatasets(datasets);
-  for (const e of catalog) {
-    const data = datasets.get(e.id);
-    if (e.labelPoints && data) handle.setData(labelSourceId(e.id), labelPoints(data));
-  }
-  labelled = true;
   void handle.onceIdle().then(() => o.setMapState('idle'));
   await o.show.restore(handle);
   await o.basemaps?.restore();

@@ -12,6 +12,7 @@ import type { LayerEntry } from '../layers/types';
 import { mapSafeCollection, originalProperties } from '../data/map-keys';
 import { mapLayerIds, opacityPaint, entrySources, entryLayers, labelSourceId, scaleTextSize, PREVIEW_COLOR_PAINT } from './style';
 import { sharedVariantValue } from './shader-variants';
+import { FILE_KEY } from './bundled-source';
 import { BASEMAP_LAYER_PREFIX, BASEMAP_SOURCE, type BasemapStyle } from './basemap-style';
 import type { DrawCallbacks, DrawHandle } from './draw';
 
@@ -173,29 +174,10 @@ class NoticeControl implements IControl {
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-/**
- * A GeoJSON file whose layers all start hidden (another period, a layer switched off) is not
- * fetched at start: its source starts empty and gets its URL when one of its layers is first shown.
- * MapLibre loads every source of a style, hidden or not, in one worker on this kind of machine.
- */
-function deferHiddenFiles(style: StyleSpecification): { style: StyleSpecification; deferred: Map<string, string> } {
-  const shown = new Set(style.layers.filter((l) => l.layout?.visibility !== 'none' && 'source' in l).map((l) => (l as { source: string }).source));
-  const deferred = new Map<string, string>();
-  const sources = { ...style.sources };
-  for (const [id, src] of Object.entries(sources)) {
-    if (src.type === 'geojson' && typeof src.data === 'string' && !shown.has(id)) {
-      deferred.set(id, src.data);
-      sources[id] = { ...src, data: { type: 'FeatureCollection', features: [] } };
-    }
-  }
-  return { style: { ...style, sources }, deferred };
-}
-
 export function createMap(o: MapOptions): MapHandle {
-  const { style, deferred } = deferHiddenFiles(o.style);
   const map = new MlMap({
     container: o.container,
-    style,
+    style: o.style,
     ...(o.view ? { center: o.view.center, zoom: o.view.zoom, bearing: o.view.bearing } : { bounds: o.bounds, fitBoundsOptions: { padding: o.padding } }),
     // No preserveDrawingBuffer: nothing reads this canvas back (image export draws its own map,
     // render-offscreen.ts; tests take page screenshots), and with WebGL on the CPU keeping the
@@ -230,8 +212,10 @@ export function createMap(o: MapOptions): MapHandle {
   map.on('moveend', () => o.onMoveEnd());
   map.on('error', (e) => o.onState('error', e.error?.message));
 
-  // Interactive layers: the catalog's plus those of entries bound at run time.
+  // Interactive layers: the catalog's plus those of entries bound at run time; and which entry
+  // each map layer draws (a source may serve several: the bundled files share one).
   const interactive = new Set(o.entries.flatMap((e) => e.interactive ?? []));
+  const entryOfLayer = new Map(o.entries.flatMap((e) => e.layers.map((l) => [l.id, e.id] as const)));
   // While the drawing tools are open the pointer belongs to them.
   let drawing = false;
   map.on('click', (ev) => {
@@ -240,8 +224,11 @@ export function createMap(o: MapOptions): MapHandle {
     const hit = layers.length ? map.queryRenderedFeatures(ev.point, { layers })[0] : undefined;
     // The map's copy has hostile property keys renamed (map-keys.ts): the app gets the original keys back.
     const feature = hit ? (hit.toJSON() as Feature) : null;
-    if (feature) feature.properties = originalProperties(feature.properties);
-    o.onFeatureClick(hit && feature ? { layerId: hit.source, id: String(hit.properties?.['id'] ?? hit.id ?? ''), feature } : null);
+    if (feature) {
+      const { [FILE_KEY]: _tag, ...props } = feature.properties ?? {};
+      feature.properties = originalProperties(props);
+    }
+    o.onFeatureClick(hit && feature ? { layerId: entryOfLayer.get(hit.layer.id) ?? hit.source, id: String(feature.properties?.['id'] ?? hit.id ?? ''), feature } : null);
   });
   map.on('mousemove', (ev) => {
     if (drawing) return;
@@ -263,6 +250,7 @@ export function createMap(o: MapOptions): MapHandle {
     for (const l of drawn) map.addLayer(l, 'selection-fill');
     for (const l of symbols) map.addLayer(l);
     for (const id of entry.interactive ?? []) interactive.add(id);
+    for (const l of entry.layers) entryOfLayer.set(l.id, entry.id);
     runtime.set(entry.id, entry);
   };
   const removeEntry = (entry: LayerEntry) => {
@@ -272,6 +260,7 @@ export function createMap(o: MapOptions): MapHandle {
       empty.delete(id);
     }
     for (const id of entry.interactive ?? []) interactive.delete(id);
+    for (const l of entry.layers) entryOfLayer.delete(l.id);
     runtime.delete(entry.id);
     applied.delete(entry.id);
   };
@@ -282,11 +271,6 @@ export function createMap(o: MapOptions): MapHandle {
       if (b.data && !runtime.has(b.entry.id)) addEntry(b.entry, b.data, b.visible);
       const was = applied.get(b.entry.id);
       if (!was || was.visible !== b.visible) {
-        const url = b.visible ? deferred.get(b.entry.id) : undefined;
-        if (url) {
-          deferred.delete(b.entry.id);
-          (map.getSource(b.entry.id) as GeoJSONSource | undefined)?.setData(url);
-        }
         for (const id of mapLayerIds(b.entry)) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', b.visible ? 'visible' : 'none');
       }
       const fill = b.fillFactor ?? 1;

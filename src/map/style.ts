@@ -1,6 +1,7 @@
-// Builds the whole MapLibre style from the layer catalog: one GeoJSON source per entry (plus a
-// label-point source where asked), its layers in catalog order, visibility from the entry.
-import type { StyleSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+// Builds the whole MapLibre style from the layer catalog: the bundled files in one shared source
+// (bundled-source.ts), one GeoJSON source per other entry (plus a label-point source where asked),
+// the layers in catalog order, visibility from the entry.
+import type { StyleSpecification, LayerSpecification, SourceSpecification, FilterSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LayerEntry, CatalogLayerSpec } from '../layers/types';
 import { palette } from '../layers/palette';
@@ -9,6 +10,7 @@ import type { Datasets } from '../data/load';
 import { TILE_LAYER } from '../data/tile-layer';
 import { mapSafeCollection } from '../data/map-keys';
 import { sharedVariant } from './shader-variants';
+import { BUNDLED_SOURCE, bundledFilter, fromBundledSource } from './bundled-source';
 
 /** URL scheme of the vector tiles of large imported layers (served by src/data/tile-client.ts). */
 export const LARGE_PROTOCOL = 'vylarge';
@@ -29,28 +31,20 @@ export interface StyleInputs {
   visibility?: ReadonlyMap<string, boolean>;
   opacity?: ReadonlyMap<string, number>;
   /**
-   * Draw the bundled files from their URLs, resolved against this one: MapLibre's worker fetches
-   * and parses them itself, so the map starts before (and without waiting for) the app's own copy.
-   * Their label points come later, through the adapter's `setData`.
+   * Draw the bundled files from the one shared source (`BUNDLED_SOURCE`), empty here and filled
+   * once, through the adapter's `setData`, with `bundledCollection`: the map starts before (and
+   * without waiting for) the app's copy of the data. Without it each entry has its own source with
+   * its data from `datasets` (image export, tests).
    */
-  dataBase?: string;
+  bundled?: boolean;
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/**
- * The GeoJSON sources of one entry: its data, and label points where the entry asks for them.
- * With `url`, the data is that bundled file (the project's own, checked by geodata:check: no key
- * needs renaming) and the label points start empty.
- */
-export function entrySources(entry: LayerEntry, data: FeatureCollection | undefined, url?: string): Record<string, SourceSpecification> {
+/** The GeoJSON sources of one entry: its data, and label points where the entry asks for them. */
+export function entrySources(entry: LayerEntry, data: FeatureCollection | undefined): Record<string, SourceSpecification> {
   if (entry.vectorTiles) {
     return { [entry.id]: { type: 'vector', tiles: [`${LARGE_PROTOCOL}://${encodeURIComponent(entry.id)}/{z}/{x}/{y}`], maxzoom: 14, promoteId: 'id' } };
-  }
-  if (url) {
-    const out: Record<string, SourceSpecification> = { [entry.id]: { type: 'geojson', data: url, promoteId: 'id' } };
-    if (entry.labelPoints) out[labelSourceId(entry.id)] = { type: 'geojson', data: EMPTY, promoteId: 'id' };
-    return out;
   }
   // Property keys such as "constructor" or "__proto__" are renamed in the map's copy (map-keys.ts).
   const fc: FeatureCollection = mapSafeCollection(data ?? EMPTY);
@@ -59,15 +53,21 @@ export function entrySources(entry: LayerEntry, data: FeatureCollection | undefi
   return out;
 }
 
-/** The MapLibre layers of one entry, split into drawn layers and symbol (label) layers. */
-export function entryLayers(entry: LayerEntry, visible: boolean, opacity: number): { drawn: LayerSpecification[]; symbols: LayerSpecification[] } {
+/**
+ * The MapLibre layers of one entry, split into drawn layers and symbol (label) layers; with
+ * `bundled`, a bundled file's layers draw from the shared source, each kept to its file.
+ */
+export function entryLayers(entry: LayerEntry, visible: boolean, opacity: number, bundled = false): { drawn: LayerSpecification[]; symbols: LayerSpecification[] } {
   const drawn: LayerSpecification[] = [];
   const symbols: LayerSpecification[] = [];
+  const shared = bundled && fromBundledSource(entry);
   for (const spec of entry.layers) {
     const { fromLabelPoints, ...rest } = spec;
+    const own = (rest as { filter?: FilterSpecification }).filter;
     const layer = {
       ...rest,
-      source: fromLabelPoints ? labelSourceId(entry.id) : entry.id,
+      source: shared ? BUNDLED_SOURCE : fromLabelPoints ? labelSourceId(entry.id) : entry.id,
+      ...(shared ? { filter: bundledFilter(entry, !!fromLabelPoints, own) } : {}),
       ...(entry.vectorTiles && !fromLabelPoints ? { 'source-layer': TILE_LAYER } : {}),
       layout: { ...(rest.layout ?? {}), visibility: visible ? 'visible' : 'none' },
       paint: { ...((rest as { paint?: object }).paint ?? {}), ...opacityPaint(spec, opacity) },
@@ -79,8 +79,9 @@ export function entryLayers(entry: LayerEntry, visible: boolean, opacity: number
   return { drawn, symbols };
 }
 
-export function buildStyle({ entries, datasets, fontFaces, visibility, opacity, dataBase }: StyleInputs): StyleSpecification {
+export function buildStyle({ entries, datasets, fontFaces, visibility, opacity, bundled }: StyleInputs): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {};
+  if (bundled) sources[BUNDLED_SOURCE] = { type: 'geojson', data: EMPTY, promoteId: 'id' };
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': palette.background } },
   ];
@@ -88,9 +89,8 @@ export function buildStyle({ entries, datasets, fontFaces, visibility, opacity, 
   // reverse catalog order: MapLibre places the topmost labels first, and unit names must win.
   const symbolLayers: LayerSpecification[] = [];
   for (const entry of entries) {
-    const url = dataBase && entry.data ? new URL(entry.data, dataBase).href : undefined;
-    Object.assign(sources, entrySources(entry, datasets.get(entry.id), url));
-    const { drawn, symbols } = entryLayers(entry, visibility?.get(entry.id) ?? entry.visible, opacity?.get(entry.id) ?? 1);
+    if (!(bundled && fromBundledSource(entry))) Object.assign(sources, entrySources(entry, datasets.get(entry.id)));
+    const { drawn, symbols } = entryLayers(entry, visibility?.get(entry.id) ?? entry.visible, opacity?.get(entry.id) ?? 1, bundled);
     layers.push(...drawn);
     symbolLayers.push(...symbols);
   }

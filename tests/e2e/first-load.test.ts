@@ -1,6 +1,6 @@
-// Issue 15, the first map: the map starts before the app has the bundled data (MapLibre's worker
-// fetches the files itself), and the page says the map is ready only once what the first view
-// shows is drawn, unit names included.
+// Issue 15, the first map: the map starts before the app has the bundled data, gets it (with the
+// label points) in one source at once, and the page says the map is ready only once what the first
+// view shows is drawn, unit names included.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Route } from 'playwright-core';
 import { launch, newPage, openApp, waitForIdle, baseUrl, UI_TIMEOUT } from './browser';
@@ -14,32 +14,37 @@ afterAll(async () => {
 });
 
 describe('first map', () => {
-  it('the map is created while the units file is still on its way, and is "ready" only with the unit names drawn', async () => {
+  it('the map is created while the units file is still on its way, and is "ready" only with the units and their names drawn, from one source', async () => {
     const { page, context, rec } = await newPage(browser);
-    // Hold the app's own request for the 2021 units file (the first: the app asks for its data as it
-    // starts, before the map exists); MapLibre's worker fetches the same file for the map, unheld.
+    // Hold the app's request for the 2021 units file: the bundled layers reach the map through the
+    // app's copy, all at once, in one source (issue 15: one worker round, one frame).
     const held: Route[] = [];
-    let seen = 0;
-    await context.route(/units-2021-[\w-]+\.geojson/, (route) => (seen++ === 0 ? void held.push(route) : route.continue()));
+    await context.route(/units-2021-[\w-]+\.geojson/, (route) => void held.push(route));
     // What the map shows at the moment the page first says "idle" (a string: runs as it is in the page).
     await page.addInitScript(`new MutationObserver((_, obs) => {
       if (document.querySelector('.app')?.getAttribute('data-map-state') !== 'idle') return;
       obs.disconnect();
-      window.__namesAtIdle = window.__vy.map.queryRenderedFeatures({ layers: ['units-2021-label'] }).map((f) => f.properties.name);
+      const m = window.__vy.map;
+      window.__atIdle = {
+        names: m.queryRenderedFeatures({ layers: ['units-2021-label'] }).map((f) => f.properties.name),
+        fills: m.queryRenderedFeatures({ layers: ['units-2021-fill', 'industry-fill', 'tourism-point'] }).map((f) => f.layer.id + ' ' + f.source),
+        sources: Object.keys(m.getStyle().sources),
+      };
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-state'], childList: true });`);
     await page.goto(baseUrl());
     await expect.poll(() => held.length, { timeout: UI_TIMEOUT }).toBe(1);
-    // The map draws the units from the file while the app's copy is held: it did not wait for it.
-    const unitsDrawn = () => page.evaluate(() => (window as any).__vy?.map?.queryRenderedFeatures({ layers: ['units-2021-fill'] }).length ?? 0);
-    await expect.poll(unitsDrawn, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
-    // Without the label points (made from the app's copy) the map is not "ready".
+    // The map exists with its style while the data is on its way, and is not "ready".
+    await expect.poll(() => page.evaluate(() => !!(window as any).__vy?.map?.getLayer('units-2021-fill')), { timeout: UI_TIMEOUT }).toBe(true);
     expect(await page.locator('.app').getAttribute('data-map-state')).toBe('loading');
     expect(await page.locator('.loading').textContent()).toBeTruthy();
     await held[0]!.continue();
     await waitForIdle(page);
-    // At the first "ready", the unit names were on the map.
-    const names = await page.evaluate(() => (window as any).__namesAtIdle as string[]);
-    expect(new Set(names).size).toBeGreaterThanOrEqual(15);
+    const at = await page.evaluate(() => (window as any).__atIdle as { names: string[]; fills: string[]; sources: string[] });
+    // At the first "ready", the unit names and the layers were on the map, all from the one source.
+    expect(new Set(at.names).size).toBeGreaterThanOrEqual(15);
+    for (const layer of ['units-2021-fill', 'industry-fill', 'tourism-point']) expect(at.fills).toContain(`${layer} bundled`);
+    expect(at.sources).toContain('bundled');
+    for (const file of ['units-2021', 'units-2021--labels', 'industry', 'tourism', 'district']) expect(at.sources).not.toContain(file);
     expect(rec.pageErrors).toEqual([]);
     await context.close();
   });
@@ -82,11 +87,11 @@ describe('first map', () => {
     await context.close();
   });
 
-  it('a period not shown at start gets its file only when chosen, and then draws it', async () => {
+  it('a period not shown at start is drawn when chosen', async () => {
     const { page, context, rec } = await newPage(browser);
     await openApp(page);
-    const held = () => page.evaluate(() => ((window as any).__vy.map.getStyle().sources['units-2024'] as { data: unknown }).data);
-    expect(await held()).toEqual({ type: 'FeatureCollection', features: [] });
+    const drawn2024 = () => page.evaluate(() => (window as any).__vy.map.queryRenderedFeatures({ layers: ['units-2024-fill'] }).length);
+    expect(await drawn2024()).toBe(0);
     await page.getByRole('radio', { name: /2024/ }).check();
     await waitForIdle(page);
     const drawn = await page.evaluate(() => new Set((window as any).__vy.map.queryRenderedFeatures({ layers: ['units-2024-fill'] }).map((f: any) => f.properties.code)).size);
