@@ -74,6 +74,24 @@ describe('first map', () => {
     await context.close();
   });
 
+  it("the panel's content waits for the page's first free moment after that frame", async () => {
+    const { page, context, rec } = await newPage(browser);
+    // Hold every idle callback (a string: runs as it is in the page); the test releases them.
+    await page.addInitScript(`(() => {
+      const q = (window.__idle = []);
+      window.requestIdleCallback = (f) => (q.push(f), q.length);
+    })();`);
+    await openApp(page);
+    await expect.poll(() => page.evaluate(() => (window as any).__idle.length), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+    // The map is ready and its first frame long past: the content still waits for a free moment.
+    expect(await page.locator('.period-switch').count()).toBe(0);
+    expect(await page.locator('.side-panel h1').isVisible()).toBe(true);
+    await page.evaluate(() => (window as any).__idle.splice(0).forEach((f: (d: unknown) => void) => f({ didTimeout: false, timeRemaining: () => 50 })));
+    await expect.poll(() => page.getByRole('radio', { name: /2024/ }).isVisible(), { timeout: UI_TIMEOUT }).toBe(true);
+    expect(rec.pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('without WebGL the panel still shows its content, with the reason the map could not start', async () => {
     const { page, context } = await newPage(browser);
     await page.addInitScript(`(() => {
