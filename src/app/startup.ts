@@ -8,7 +8,7 @@ import { inPeriod } from '../layers/types';
 import type { Datasets } from '../data/load';
 import { buildStyle } from '../map/style';
 import { BUNDLED_SOURCE, bundledCollection } from '../map/bundled-source';
-import { labelFontFaces } from '../map/fonts';
+import { labelFontsReady } from '../map/fonts';
 import { createMap, type BBox, type FeatureHit, type MapHandle, type MapState } from '../map/adapter';
 import { startUrlSync, type UrlSync } from '../state/url-sync';
 import type { View } from '../state/url';
@@ -46,13 +46,13 @@ export async function startMap(o: StartOptions): Promise<void> {
   let urlSync: UrlSync | undefined;
   // The page says the map is ready only at an idle after the bundled data was given to it.
   let filled = false;
+  const fontsReady = labelFontsReady();
   const handle = createMap({
     container: o.container,
     style: buildStyle({
       entries: catalog,
       datasets: new Map(),
       bundled: true,
-      fontFaces: labelFontFaces(location.href),
       visibility: new Map(catalog.map((e) => [e.id, !!state.visible[e.id] && inPeriod(e, state.period)])),
       opacity: new Map(Object.entries(state.opacity)),
     }),
@@ -70,6 +70,8 @@ export async function startMap(o: StartOptions): Promise<void> {
   urlSync = startUrlSync(() => handle.camera(), (v) => handle.setCamera(v, false));
   o.setMap(handle);
   const datasets = await o.datasets;
+  // The labels come with the data: their faces first, so none is drawn in a fallback font.
+  await fontsReady;
   // The map first: what the panel, search and coverage derive from the data can follow.
   handle.setData(BUNDLED_SOURCE, bundledCollection(catalog, datasets));
   filled = true;

@@ -1,6 +1,6 @@
 // Basemaps: the MapLibre sources and layers each one adds beneath the thematic layers. Online
 // basemaps are raster XYZ tiles; a local basemap is a Protomaps vector extract (.pmtiles) drawn with
-// the @protomaps/basemaps style, its labels in the bundled Noto Sans (the app's `font-faces`: no
+// the @protomaps/basemaps style, its labels in the page's own Noto Sans (src/map/fonts.ts: no
 // glyph server) and without the sprite icons the style would otherwise ask a server for.
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { FILL_OPACITY_OVER, ONLINE_BASEMAPS, onlineTiles, type BasemapId } from './basemaps';

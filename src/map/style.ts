@@ -25,8 +25,6 @@ export const labelSourceId = (entryId: string): string => `${entryId}--labels`;
 export interface StyleInputs {
   entries: readonly LayerEntry[];
   datasets: Datasets;
-  /** `font-faces` for label fonts, served from the app itself (no glyph server, works offline). */
-  fontFaces: StyleSpecification['font-faces'];
   /** Effective visibility per entry (switch on and present in the current period). */
   visibility?: ReadonlyMap<string, boolean>;
   opacity?: ReadonlyMap<string, number>;
@@ -79,7 +77,7 @@ export function entryLayers(entry: LayerEntry, visible: boolean, opacity: number
   return { drawn, symbols };
 }
 
-export function buildStyle({ entries, datasets, fontFaces, visibility, opacity, bundled }: StyleInputs): StyleSpecification {
+export function buildStyle({ entries, datasets, visibility, opacity, bundled }: StyleInputs): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {};
   if (bundled) sources[BUNDLED_SOURCE] = { type: 'geojson', data: EMPTY, promoteId: 'id' };
   const layers: LayerSpecification[] = [
@@ -108,9 +106,8 @@ export function buildStyle({ entries, datasets, fontFaces, visibility, opacity, 
     { id: 'preview-line', type: 'line', source: PREVIEW_SOURCE, filter: ['!', ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]]], paint: { 'line-color': palette.preview, 'line-width': 2, 'line-dasharray': [2, 1] } },
     { id: 'preview-point', type: 'circle', source: PREVIEW_SOURCE, filter: ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]], paint: { 'circle-radius': 5, 'circle-color': palette.preview } },
   ];
-  const style: StyleSpecification = { version: 8, sources, layers: [...layers, ...preview.map(sharedVariant), ...selection.map(sharedVariant), ...symbolLayers.reverse()] };
-  if (fontFaces) style['font-faces'] = fontFaces;
-  return style;
+  // No `glyphs` and no `font-faces`: labels are drawn from the page's fonts (src/map/fonts.ts).
+  return { version: 8, sources, layers: [...layers, ...preview.map(sharedVariant), ...selection.map(sharedVariant), ...symbolLayers.reverse()] };
 }
 
 const OPACITY_PROPS: Record<string, string[]> = {

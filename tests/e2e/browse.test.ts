@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { PNG } from 'pngjs';
-import { launch, newPage, openApp, project, screenshotRegion, colorDistance, waitForIdle, baseUrl, UI_TIMEOUT } from './browser';
+import { launch, newPage, openApp, project, screenshotRegion, colorDistance, waitForIdle, waitForPanel, baseUrl, UI_TIMEOUT } from './browser';
 
 const BO_DA: [number, number] = [106.05263, 21.24253];
 mkdirSync('reports', { recursive: true });
@@ -179,6 +179,7 @@ describe('shareable state', () => {
     const other = await newPage(browser);
     await other.page.goto(link);
     await waitForIdle(other.page);
+    await waitForPanel(other.page);
     expect(await other.page.getByRole('checkbox', { name: 'Khu, cụm công nghiệp' }).isChecked()).toBe(false);
     await expect(card(other.page).locator('.feature-title').textContent()).resolves.toBe('Đình Thổ Hà');
     const shotB = PNG.sync.read(await other.page.screenshot({ clip }));

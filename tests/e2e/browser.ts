@@ -62,6 +62,15 @@ export async function newPage(
 export async function openApp(page: Page, suffix = ''): Promise<void> {
   await page.goto(baseUrl() + suffix);
   await waitForIdle(page);
+  await waitForPanel(page);
+}
+
+/**
+ * The side panel's content is built at the page's first free moment after the map's first frame,
+ * which may come after the map's idle: the app is open when both are there.
+ */
+export async function waitForPanel(page: Page): Promise<void> {
+  await page.locator('.period-switch').waitFor({ state: 'attached', timeout: UI_TIMEOUT });
 }
 
 export async function waitForIdle(page: Page): Promise<void> {

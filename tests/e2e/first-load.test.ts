@@ -49,6 +49,52 @@ describe('first map', () => {
     await context.close();
   });
 
+  it("labels are drawn from the page's own Noto Sans: the map gets its data once every subset's face has loaded", async () => {
+    const { page, context, rec } = await newPage(browser);
+    // Hold the latin-ext face until the bundled files have reached the page; record, when the map
+    // is given its data, the state of the page's Noto Sans faces (a string: runs as it is in the page).
+    const held: Route[] = [];
+    await context.route(/noto-sans-latin-ext-400-normal[\w-]*\.woff2/, (route) => void held.push(route));
+    await page.addInitScript(`(() => {
+      let vy;
+      Object.defineProperty(window, '__vy', { configurable: true, get: () => vy, set: (v) => {
+        vy = v;
+        const get = v.map.getSource.bind(v.map);
+        v.map.getSource = (id) => {
+          const s = get(id);
+          if (id === 'bundled' && s && !s.__watched) {
+            s.__watched = true;
+            const set = s.setData.bind(s);
+            s.setData = (d, ...r) => {
+              window.__facesAtData ??= [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === 'Noto Sans' && f.weight === '400').map((f) => f.status);
+              return set(d, ...r);
+            };
+          }
+          return s;
+        };
+      } });
+    })();`);
+    const files = ['units-2021', 'wards-2025', 'district', 'industry', 'infrastructure', 'tourism', 'plans-demo'];
+    const arrived = Promise.all(files.map((f) => page.waitForResponse((r) => new RegExp(`${f}-[\\w-]+\\.geojson`).test(r.url()), { timeout: UI_TIMEOUT })));
+    // The held face keeps the page's load event back: go on once the page has started.
+    await page.goto(baseUrl(), { waitUntil: 'commit' });
+    await arrived;
+    await expect.poll(() => held.length, { timeout: UI_TIMEOUT }).toBe(1);
+    expect(await page.evaluate(() => (window as any).__facesAtData)).toBeUndefined();
+    await held[0]!.continue();
+    await waitForIdle(page);
+    const faces = await page.evaluate(() => (window as any).__facesAtData as string[]);
+    expect(faces.length).toBeGreaterThanOrEqual(3);
+    expect(faces.every((f) => f === 'loaded')).toBe(true);
+    // No font files of the map's own: the style declares none, and labels name the page's family.
+    const style = await page.evaluate(() => (window as any).__vy.map.getStyle());
+    expect(style['font-faces']).toBeUndefined();
+    expect(style.glyphs).toBeUndefined();
+    expect(new Set(style.layers.filter((l: any) => l.type === 'symbol').map((l: any) => JSON.stringify(l.layout['text-font'])))).toEqual(new Set(['["Noto Sans"]']));
+    expect(rec.pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it("the side panel's title shows at once and its content follows the map's first frame", async () => {
     const { page, context, rec } = await newPage(browser);
     // When the map first draws, and when the panel's title and its period switch appear (a string:
@@ -81,7 +127,8 @@ describe('first map', () => {
       const q = (window.__idle = []);
       window.requestIdleCallback = (f) => (q.push(f), q.length);
     })();`);
-    await openApp(page);
+    await page.goto(baseUrl());
+    await waitForIdle(page);
     await expect.poll(() => page.evaluate(() => (window as any).__idle.length), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
     // The map is ready and its first frame long past: the content still waits for a free moment.
     expect(await page.locator('.period-switch').count()).toBe(0);

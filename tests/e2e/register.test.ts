@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { FeatureCollection } from 'geojson';
 import { computeCoverage } from '../../src/coverage';
-import { launch, newPage, openApp, waitForIdle, baseUrl, UI_TIMEOUT } from './browser';
+import { launch, newPage, openApp, waitForIdle, waitForPanel, baseUrl, UI_TIMEOUT } from './browser';
 
 const units = JSON.parse(readFileSync('geodata/units-2021.geojson', 'utf8')) as FeatureCollection;
 const demo = JSON.parse(readFileSync('geodata/plans-demo.geojson', 'utf8')) as FeatureCollection;
@@ -110,6 +110,7 @@ describe('a planner\'s register as it comes', () => {
     const other = await newPage(browser);
     await other.page.goto(link);
     await waitForIdle(other.page);
+    await waitForPanel(other.page);
     await check(other.page);
     expect(link.startsWith(baseUrl())).toBe(true);
     await other.context.close();

@@ -37,7 +37,7 @@ describe('basemap configuration', () => {
     expect(layers.length).toBeGreaterThan(20);
     const json = JSON.stringify(layers);
     expect(json).not.toContain('icon-image');
-    const fonts = new Set(json.match(/"Noto Sans [^"]*"/g));
+    const fonts = new Set(json.match(/"Noto Sans[^"]*"/g));
     expect([...fonts]).toEqual([JSON.stringify(LABEL_FONT[0])]);
     expect(layers.every((l) => l.id.startsWith(BASEMAP_LAYER_PREFIX))).toBe(true);
     expect(layers.some((l) => l.type === 'background')).toBe(false);

@@ -28,8 +28,8 @@ function drawn(filter: FilterSpecification | undefined, data: FeatureCollection)
 const key = (f: Feature) => JSON.stringify([f.properties?.['id'], f.geometry]);
 
 describe('the bundled source', () => {
-  const shared = buildStyle({ entries: catalog, datasets: new Map(), fontFaces: undefined, bundled: true });
-  const own = buildStyle({ entries: catalog, datasets, fontFaces: undefined });
+  const shared = buildStyle({ entries: catalog, datasets: new Map(), bundled: true });
+  const own = buildStyle({ entries: catalog, datasets });
   const collection = bundledCollection(catalog, datasets);
 
   it('is the only source of the bundled files, empty in the style until filled', () => {

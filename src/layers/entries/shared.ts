@@ -3,8 +3,10 @@ import type { ExpressionSpecification, SymbolLayerSpecification } from 'maplibre
 import { palette } from '../palette';
 import { STATUS_LABELS } from '../../plans/vocabulary';
 import type { FieldSpec } from '../types';
+import { LABEL_FAMILY } from '../../map/fonts';
 
-export const LABEL_FONT = ['Noto Sans Regular'];
+/** Labels in the page's own Noto Sans (src/map/fonts.ts). */
+export const LABEL_FONT = [LABEL_FAMILY];
 
 export const F = {
   status: {
