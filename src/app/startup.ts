@@ -1,8 +1,8 @@
 // Start-up: the map at once (style built from the catalog, its bundled source still empty; camera
 // from a shared link or the district's extent known at build time), then, once the app has its
 // copy of the bundled data, that data with its label points given to the map in one go, the URL
-// edge, the stored deck and the layers kept from earlier sessions. Called with the App's owner so the effects it creates are
-// disposed with it.
+// edge, the stored deck and the layers kept from earlier sessions. Called with the App's owner so
+// the effects it creates are disposed with it.
 import { catalog } from '../layers/catalog';
 import { inPeriod } from '../layers/types';
 import type { Datasets } from '../data/load';

@@ -1,7 +1,8 @@
 // Part of the map adapter (src/map is the only place that imports maplibre-gl at run time).
 // Draws the map again, off screen, at an export size: a second MapLibre map with the app's style
 // (its GeoJSON sources carry their data inline and labels are drawn from the page's own fonts,
-// src/map/fonts.ts, so this works offline), waits until it has finished drawing, and copies the picture into a 2D canvas.
+// src/map/fonts.ts, so this works offline), waits until it has finished drawing, and copies the
+// picture into a 2D canvas.
 import { Map as MlMap, type ErrorEvent, type StyleSpecification } from 'maplibre-gl';
 
 export interface RenderMapOptions {

@@ -32,7 +32,7 @@ export interface StyleInputs {
    * Draw the bundled files from the one shared source (`BUNDLED_SOURCE`), empty here and filled
    * once, through the adapter's `setData`, with `bundledCollection`: the map starts before (and
    * without waiting for) the app's copy of the data. Without it each entry has its own source with
-   * its data from `datasets` (image export, tests).
+   * its data from `datasets`: what the shared source must draw the same (tests/unit/bundled-source).
    */
   bundled?: boolean;
 }
