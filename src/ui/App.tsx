@@ -55,7 +55,7 @@ export function App() {
   // (at most a second later), not before the map starts nor in the middle of its loading: on a map
   // drawn on the CPU, building and painting it (~0.1 s in one go) held the map back. Measured in
   // interleaved bench:load runs: −0.06 and −0.18 s median for "after the first frame", then
-  // −0.11 s more for "at a free moment" (15 runs). The title shows at once.
+  // −0.11 and −0.05 s more for "at a free moment" (runs of 15 and 21). The title shows at once.
   const [panelReady, setPanelReady] = createSignal(false);
   createEffect(() => void map()?.firstFrame.then(() => whenIdle(() => setPanelReady(true), 1000)));
   createEffect(() => mapState() === 'error' && setPanelReady(true));
