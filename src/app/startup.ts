@@ -51,8 +51,6 @@ export async function startMap(o: StartOptions): Promise<void> {
     container: o.container,
     style: buildStyle({
       entries: catalog,
-      datasets: new Map(),
-      bundled: true,
       visibility: new Map(catalog.map((e) => [e.id, !!state.visible[e.id] && inPeriod(e, state.period)])),
       opacity: new Map(Object.entries(state.opacity)),
     }),

@@ -6,7 +6,6 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerEntry, CatalogLayerSpec } from '../layers/types';
 import { palette } from '../layers/palette';
 import { labelPoints } from '../geo/label-point';
-import type { Datasets } from '../data/load';
 import { TILE_LAYER } from '../data/tile-layer';
 import { mapSafeCollection } from '../data/map-keys';
 import { sharedVariant } from './shader-variants';
@@ -22,19 +21,16 @@ export const PREVIEW_SOURCE = 'import-preview';
 export const PREVIEW_COLOR_PAINT: readonly (readonly [string, string])[] = [['preview-fill', 'fill-color'], ['preview-line', 'line-color'], ['preview-point', 'circle-color']];
 export const labelSourceId = (entryId: string): string => `${entryId}--labels`;
 
+/**
+ * The bundled files are drawn from the one shared source (`BUNDLED_SOURCE`), empty in the style and
+ * filled once, through the adapter's `setData`, with `bundledCollection`: the map starts before
+ * (and without waiting for) the app's copy of the data. The other entries start empty too.
+ */
 export interface StyleInputs {
   entries: readonly LayerEntry[];
-  datasets: Datasets;
   /** Effective visibility per entry (switch on and present in the current period). */
   visibility?: ReadonlyMap<string, boolean>;
   opacity?: ReadonlyMap<string, number>;
-  /**
-   * Draw the bundled files from the one shared source (`BUNDLED_SOURCE`), empty here and filled
-   * once, through the adapter's `setData`, with `bundledCollection`: the map starts before (and
-   * without waiting for) the app's copy of the data. Without it each entry has its own source with
-   * its data from `datasets`: what the shared source must draw the same (tests/unit/bundled-source).
-   */
-  bundled?: boolean;
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -77,9 +73,8 @@ export function entryLayers(entry: LayerEntry, visible: boolean, opacity: number
   return { drawn, symbols };
 }
 
-export function buildStyle({ entries, datasets, visibility, opacity, bundled }: StyleInputs): StyleSpecification {
-  const sources: Record<string, SourceSpecification> = {};
-  if (bundled) sources[BUNDLED_SOURCE] = { type: 'geojson', data: EMPTY, promoteId: 'id' };
+export function buildStyle({ entries, visibility, opacity }: StyleInputs): StyleSpecification {
+  const sources: Record<string, SourceSpecification> = { [BUNDLED_SOURCE]: { type: 'geojson', data: EMPTY, promoteId: 'id' } };
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': palette.background } },
   ];
@@ -87,8 +82,8 @@ export function buildStyle({ entries, datasets, visibility, opacity, bundled }: 
   // reverse catalog order: MapLibre places the topmost labels first, and unit names must win.
   const symbolLayers: LayerSpecification[] = [];
   for (const entry of entries) {
-    if (!(bundled && fromBundledSource(entry))) Object.assign(sources, entrySources(entry, datasets.get(entry.id)));
-    const { drawn, symbols } = entryLayers(entry, visibility?.get(entry.id) ?? entry.visible, opacity?.get(entry.id) ?? 1, bundled);
+    if (!fromBundledSource(entry)) Object.assign(sources, entrySources(entry, undefined));
+    const { drawn, symbols } = entryLayers(entry, visibility?.get(entry.id) ?? entry.visible, opacity?.get(entry.id) ?? 1, true);
     layers.push(...drawn);
     symbolLayers.push(...symbols);
   }

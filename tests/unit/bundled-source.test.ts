@@ -10,7 +10,7 @@ import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { catalog } from '../../src/layers/catalog';
 import type { LayerEntry } from '../../src/layers/types';
 import type { Datasets } from '../../src/data/load';
-import { buildStyle, labelSourceId } from '../../src/map/style';
+import { buildStyle, entryLayers, entrySources, labelSourceId } from '../../src/map/style';
 import { BUNDLED_SOURCE, FILE_KEY, bundledCollection, fromBundledSource } from '../../src/map/bundled-source';
 import { labelPoints } from '../../src/geo/label-point';
 
@@ -28,8 +28,12 @@ function drawn(filter: FilterSpecification | undefined, data: FeatureCollection)
 const key = (f: Feature) => JSON.stringify([f.properties?.['id'], f.geometry]);
 
 describe('the bundled source', () => {
-  const shared = buildStyle({ entries: catalog, datasets: new Map(), bundled: true });
-  const own = buildStyle({ entries: catalog, datasets });
+  const shared = buildStyle({ entries: catalog });
+  // The reference: each entry with sources of its own, as the adapter adds a layer at run time.
+  const own = {
+    sources: Object.assign({}, ...catalog.map((e) => entrySources(e, datasets.get(e.id)))) as Record<string, unknown>,
+    layers: catalog.flatMap((e) => Object.values(entryLayers(e, true, 1)).flat()),
+  };
   const collection = bundledCollection(catalog, datasets);
 
   it('is the only source of the bundled files, empty in the style until filled', () => {

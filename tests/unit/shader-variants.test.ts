@@ -30,7 +30,7 @@ function variantKey(layer: LayerSpecification): string {
   }).join('/');
 }
 
-const style = buildStyle({ entries: catalog, datasets: new Map(), bundled: true });
+const style = buildStyle({ entries: catalog });
 
 describe('shared shader variants', () => {
   for (const type of ['fill', 'line', 'circle']) {
