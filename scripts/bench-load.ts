@@ -1,6 +1,8 @@
 // First-map benchmark (issue 15): how long from navigation to the map's first idle, for the app
 // against a bare MapLibre page that loads the same geodata files from the same server, interleaved
-// in one run (so machine load hits both alike), in headless Chromium with software WebGL.
+// in one run (so machine load hits both alike), in headless Chromium with software WebGL. A third
+// page, the bare one given the app's own style and data, shows how much of the difference is the
+// map itself (labels, layers) and how much the app's code.
 // `npm run bench:load` (after `npm run build`). Also reports the app's own JS (apart from MapLibre)
 // gzipped. Targets: first idle ≤ 1.3× the bare page (median of the runs); app JS ≤ 120 kB gzip.
 // Exit code 1 when a target is missed.
@@ -52,6 +54,23 @@ const map = new Map({ container: 'map', style: { version: 8, sources, layers }, 
 map.once('idle', () => document.querySelector('.app').setAttribute('data-map-state', 'idle'));
 </script></body></html>`;
 
+// The floor: the same bare page given the app's own style, captured from the app once it is idle
+// (every source with its data inline, the app's camera, labels without fade), with the app's CSS for
+// its label fonts. The app cannot be faster than this; what it takes beyond it is the app's own.
+let appStyle = '';
+const appCss = assets.filter((f) => f.startsWith('index-') && f.endsWith('.css')).map((f) => `<link rel="stylesheet" href="/assets/${f}">`).join('');
+const styledHtml = () => `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/bare/ml/maplibre-gl.css">${appCss}
+<style>html,body{margin:0;height:100%}.app,#map{position:fixed;inset:0}</style></head>
+<body><div class="app" data-map-state="loading"><div id="map"></div></div>
+<script type="module">
+import { Map, setWorkerUrl } from '/bare/ml/maplibre-gl.mjs';
+setWorkerUrl('/bare/ml/maplibre-gl-worker.mjs');
+const o = ${appStyle};
+const map = new Map({ container: 'map', style: o.style, center: o.center, zoom: o.zoom, fadeDuration: 0 });
+map.once('idle', () => document.querySelector('.app').setAttribute('data-map-state', 'idle'));
+</script></body></html>`;
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.json': 'application/json', '.geojson': 'application/geo+json', '.woff2': 'font/woff2', '.woff': 'font/woff', '.wasm': 'application/wasm',
@@ -61,6 +80,10 @@ function serve(): Promise<{ server: Server; base: string }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let path: string;
+    if (url.pathname === '/bare-styled.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html']! });
+      return res.end(styledHtml());
+    }
     if (url.pathname === '/bare.html') {
       res.writeHead(200, { 'content-type': TYPES['.html']! });
       return res.end(BARE_HTML);
@@ -100,6 +123,19 @@ async function firstIdle(browser: Browser, url: string, panel = false): Promise<
   return ms;
 }
 
+/** The app's style as MapLibre holds it once the app is idle (sources with their data), and its camera. */
+async function captureStyle(browser: Browser, url: string): Promise<string> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('.app[data-map-state="idle"]', { state: 'attached', timeout: 120_000 });
+  // A string: runs as it is in the page (window.__vy is the app's test hook).
+  const json = (await page.evaluate('(() => { const m = window.__vy.map; return JSON.stringify({ style: m.getStyle(), center: m.getCenter(), zoom: m.getZoom() }); })()')) as string;
+  await context.close();
+  // Inline in a module script: keep `</script>` in data from closing it.
+  return json.replace(/</g, '\\u003c');
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -113,16 +149,20 @@ const browser = await chromium.launch({
 });
 const app: number[] = [];
 const bare: number[] = [];
+const styled: number[] = [];
 const panel: number[] = [];
 try {
+  appStyle = await captureStyle(browser, `${base}/`);
   // One warm-up of each (disk cache of the OS, Chromium start-up), not counted.
   await firstIdle(browser, `${base}/`, true);
   await firstIdle(browser, `${base}/bare.html`);
+  await firstIdle(browser, `${base}/bare-styled.html`);
   for (let i = 0; i < RUNS; i++) {
     const a = await firstIdle(browser, `${base}/`, true);
     app.push(a.idle);
     panel.push(a.panel);
     bare.push((await firstIdle(browser, `${base}/bare.html`)).idle);
+    styled.push((await firstIdle(browser, `${base}/bare-styled.html`)).idle);
   }
 } finally {
   await browser.close();
@@ -149,6 +189,7 @@ const initialKb = gz(initial);
 console.log(`first idle, ${RUNS} interleaved runs, 1366×768, headless Chromium + SwiftShader`);
 console.log(`  app:        median ${median(app).toFixed(0)} ms (range ${range(app)})`);
 console.log(`  bare page:  median ${median(bare).toFixed(0)} ms (range ${range(bare)})`);
+console.log(`  bare page given the app's own style and data (the floor): median ${median(styled).toFixed(0)} ms (range ${range(styled)}), ${(median(styled) / median(bare)).toFixed(2)}× the bare page`);
 console.log(`  ratio:      ${ratio.toFixed(2)}× (target ≤ ${RATIO_TARGET}×)`);
 console.log(`  the app's side panel content in the page: median ${median(panel).toFixed(0)} ms (range ${range(panel)}); its title shows at once`);
 console.log(`app JS apart from MapLibre: loaded at start ${initialKb.toFixed(1)} kB gzip (${initial.join(', ')}); all chunks and workers ${gz(js).toFixed(1)} kB`);
