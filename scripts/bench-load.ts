@@ -56,7 +56,7 @@ map.once('idle', () => document.querySelector('.app').setAttribute('data-map-sta
 
 // The floor: the same bare page given the app's own style, captured from the app once it is idle
 // (every source with its data inline, the app's camera, labels without fade), with the app's CSS for
-// its label fonts. The app cannot be faster than this; what it takes beyond it is the app's own.
+// its label fonts: no app code, no fetching. What the app takes beyond it is the app's own.
 let appStyle = '';
 const appCss = assets.filter((f) => f.startsWith('index-') && f.endsWith('.css')).map((f) => `<link rel="stylesheet" href="/assets/${f}">`).join('');
 const styledHtml = () => `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
