@@ -33,16 +33,23 @@ const flat = (c: unknown): number[][] => (typeof (c as number[])[0] === 'number'
 const pts = district.features.flatMap((f) => flat(f.geometry.coordinates));
 const bbox = [Math.min(...pts.map((p) => p[0]!)), Math.min(...pts.map((p) => p[1]!)), Math.max(...pts.map((p) => p[0]!)), Math.max(...pts.map((p) => p[1]!))];
 
-// The bare page: MapLibre's own ESM build, one GeoJSON source per file, a fill, a line and a
-// circle layer each; the same `data-map-state="idle"` signal the app gives.
-const BARE_HTML = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
-<link rel="stylesheet" href="/bare/ml/maplibre-gl.css">
+/**
+ * A page with MapLibre's own ESM build and nothing else: `head` adds stylesheets, `script` creates
+ * `map`; the page gives the same `data-map-state="idle"` signal the app gives.
+ */
+const barePage = (head: string, script: string) => `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/bare/ml/maplibre-gl.css">${head}
 <style>html,body{margin:0;height:100%}.app,#map{position:fixed;inset:0}</style></head>
 <body><div class="app" data-map-state="loading"><div id="map"></div></div>
 <script type="module">
 import { Map, setWorkerUrl } from '/bare/ml/maplibre-gl.mjs';
 setWorkerUrl('/bare/ml/maplibre-gl-worker.mjs');
-const files = ${JSON.stringify(geojson)};
+${script}
+map.once('idle', () => document.querySelector('.app').setAttribute('data-map-state', 'idle'));
+</script></body></html>`;
+
+// The bare page: one GeoJSON source per file, a fill, a line and a circle layer each.
+const BARE_HTML = barePage('', `const files = ${JSON.stringify(geojson)};
 const sources = {}, layers = [{ id: 'bg', type: 'background', paint: { 'background-color': '#f3f0ea' } }];
 files.forEach((url, i) => {
   sources['s' + i] = { type: 'geojson', data: url };
@@ -50,26 +57,16 @@ files.forEach((url, i) => {
   layers.push({ id: 'l' + i, type: 'line', source: 's' + i, paint: { 'line-color': '#345' } });
   layers.push({ id: 'c' + i, type: 'circle', source: 's' + i, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 5 } });
 });
-const map = new Map({ container: 'map', style: { version: 8, sources, layers }, bounds: ${JSON.stringify([[bbox[0], bbox[1]], [bbox[2], bbox[3]]])} });
-map.once('idle', () => document.querySelector('.app').setAttribute('data-map-state', 'idle'));
-</script></body></html>`;
+const map = new Map({ container: 'map', style: { version: 8, sources, layers }, bounds: ${JSON.stringify([[bbox[0], bbox[1]], [bbox[2], bbox[3]]])} });`);
 
-// The floor: the same bare page given the app's own style, captured from the app once it is idle
-// (every source with its data inline, the app's camera, labels without fade), with the app's CSS for
-// its label fonts: no app code, no fetching. What the app takes beyond it is the app's own.
-let appStyle = '';
+// The floor: the bare page given the app's own style, captured from the app once it is idle (every
+// source with its data inline, the app's camera, labels without fade), with the app's CSS for its
+// label fonts: no app code, no fetching. What the app takes beyond it is the app's own.
 const appCss = assets.filter((f) => f.startsWith('index-') && f.endsWith('.css')).map((f) => `<link rel="stylesheet" href="/assets/${f}">`).join('');
-const styledHtml = () => `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
-<link rel="stylesheet" href="/bare/ml/maplibre-gl.css">${appCss}
-<style>html,body{margin:0;height:100%}.app,#map{position:fixed;inset:0}</style></head>
-<body><div class="app" data-map-state="loading"><div id="map"></div></div>
-<script type="module">
-import { Map, setWorkerUrl } from '/bare/ml/maplibre-gl.mjs';
-setWorkerUrl('/bare/ml/maplibre-gl-worker.mjs');
-const o = ${appStyle};
+const floorPage = (captured: string) => barePage(appCss, `const o = ${captured};
 const map = new Map({ container: 'map', style: o.style, center: o.center, zoom: o.zoom, fadeDuration: 0 });
-map.once('idle', () => document.querySelector('.app').setAttribute('data-map-state', 'idle'));
-</script></body></html>`;
+window.__map = map;`);
+let floorHtml = '';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
@@ -82,7 +79,7 @@ function serve(): Promise<{ server: Server; base: string }> {
     let path: string;
     if (url.pathname === '/bare-styled.html') {
       res.writeHead(200, { 'content-type': TYPES['.html']! });
-      return res.end(styledHtml());
+      return res.end(floorHtml);
     }
     if (url.pathname === '/bare.html') {
       res.writeHead(200, { 'content-type': TYPES['.html']! });
@@ -136,6 +133,18 @@ async function captureStyle(browser: Browser, url: string): Promise<string> {
   return json.replace(/</g, '\\u003c');
 }
 
+/** The floor page's warm-up, and a check that it draws what the app draws, labels included. */
+async function checkFloor(browser: Browser, url: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('.app[data-map-state="idle"]', { state: 'attached', timeout: 120_000 });
+  const drawn = (await page.evaluate(`(() => { const m = window.__map; const ids = m.getStyle().layers.filter((l) => l.type === 'symbol').map((l) => l.id);
+    return { labels: ids.length ? m.queryRenderedFeatures({ layers: ids }).length : 0, all: m.queryRenderedFeatures().length }; })()`)) as { labels: number; all: number };
+  await context.close();
+  if (drawn.labels === 0 || drawn.all === 0) throw new Error(`bench-load: the floor page drew ${drawn.all} features, ${drawn.labels} labels: its style was not captured`);
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -152,11 +161,11 @@ const bare: number[] = [];
 const styled: number[] = [];
 const panel: number[] = [];
 try {
-  appStyle = await captureStyle(browser, `${base}/`);
-  // One warm-up of each (disk cache of the OS, Chromium start-up), not counted.
-  await firstIdle(browser, `${base}/`, true);
+  // One warm-up of each (disk cache of the OS, Chromium start-up), not counted; the app's also
+  // gives the floor page its style.
+  floorHtml = floorPage(await captureStyle(browser, `${base}/`));
   await firstIdle(browser, `${base}/bare.html`);
-  await firstIdle(browser, `${base}/bare-styled.html`);
+  await checkFloor(browser, `${base}/bare-styled.html`);
   for (let i = 0; i < RUNS; i++) {
     const a = await firstIdle(browser, `${base}/`, true);
     app.push(a.idle);
