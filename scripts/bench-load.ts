@@ -5,12 +5,15 @@
 // map itself (labels, layers) and how much the app's code.
 // `npm run bench:load` (after `npm run build`). Also reports the app's own JS (apart from MapLibre)
 // gzipped. Targets: first idle ≤ 1.3× the bare page (median of the runs); app JS ≤ 120 kB gzip.
-// Exit code 1 when a target is missed.
+// Exit code 1 when a target is missed. The same runs report the CPU each page used up to its first
+// idle, by thread, and how long its threads waited for a CPU (Linux: /proc's per-thread counters).
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
+import { cpuBetween, THREAD_GROUPS, type LoadCpu, type ThreadSample } from './bench/load-cpu';
 
 // 15 runs: with 7 the ratio of one run moved by ±0.2 between runs of the same build.
 const RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 15);
@@ -101,10 +104,53 @@ function serve(): Promise<{ server: Server; base: string }> {
 }
 
 /**
+ * Every thread of the browser's processes (the browser's own and its descendants), with its CPU
+ * and wait times from /proc; empty where /proc has no per-thread schedstat (not Linux).
+ */
+function sampleThreads(browserPid: number | undefined): ThreadSample[] {
+  if (browserPid === undefined || !existsSync(`/proc/${browserPid}/task`)) return [];
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return null; // the process or thread ended meanwhile
+    }
+  };
+  const parent = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    const stat = /^\d+$/.test(d) ? read(`/proc/${d}/stat`) : null;
+    // `pid (comm) state ppid …`: the name may hold spaces and parentheses, the last ')' ends it.
+    if (stat) parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+  }
+  const ours = (pid: number): boolean => {
+    for (let p: number | undefined = pid, n = 0; p !== undefined && p > 1 && n < 20; p = parent.get(p), n++) if (p === browserPid) return true;
+    return false;
+  };
+  const out: ThreadSample[] = [];
+  for (const pid of parent.keys()) {
+    if (!ours(pid)) continue;
+    const type = /--type=([\w-]+)/.exec(read(`/proc/${pid}/cmdline`) ?? '')?.[1] ?? 'browser';
+    let tids: string[] = [];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      const sched = read(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ');
+      const comm = read(`/proc/${pid}/task/${tid}/comm`)?.trim();
+      if (!sched || comm === undefined) continue;
+      out.push({ pid, tid: Number(tid), process: type, comm, runNs: Number(sched[0]), waitNs: Number(sched[1]) });
+    }
+  }
+  return out;
+}
+
+/**
  * Milliseconds from navigation start to the first `data-map-state="idle"` (a fresh context: no
  * cache), and, for the app, to its side panel's content (the period switch) being in the page.
  */
-async function firstIdle(browser: Browser, url: string, panel = false): Promise<{ idle: number; panel: number }> {
+async function firstIdle(browser: Browser, url: string, panel = false): Promise<{ idle: number; panel: number; cpu: LoadCpu }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   // A string: runs as it is in the page.
@@ -113,11 +159,16 @@ async function firstIdle(browser: Browser, url: string, panel = false): Promise<
     if (document.querySelector('.app')?.getAttribute('data-map-state') === 'idle') window.__idleAt ??= performance.now();
     if (window.__idleAt !== undefined && window.__panelAt !== undefined) obs.disconnect();
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-state'], childList: true });`);
+  const before = sampleThreads(browserPid);
   await page.goto(url);
-  await page.waitForFunction(panel ? 'window.__idleAt !== undefined && window.__panelAt !== undefined' : 'window.__idleAt !== undefined', undefined, { timeout: 120_000 });
+  await page.waitForFunction('window.__idleAt !== undefined', undefined, { timeout: 120_000 });
+  // Within a frame of the idle (Playwright polls each frame): the CPU of the load, before the app's
+  // after-idle work. A renderer of an earlier page still closing would count too (none was seen).
+  const cpu = cpuBetween(before, sampleThreads(browserPid));
+  if (panel) await page.waitForFunction('window.__panelAt !== undefined', undefined, { timeout: 120_000 });
   const ms = (await page.evaluate('({ idle: window.__idleAt, panel: window.__panelAt ?? NaN })')) as { idle: number; panel: number };
   await context.close();
-  return ms;
+  return { ...ms, cpu };
 }
 
 /** The app's style as MapLibre holds it once the app is idle (sources with their data), and its camera. */
@@ -156,10 +207,20 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
+// The browser is this process's child (Playwright starts it); its threads and its descendants' are sampled.
+const browserPid = existsSync('/proc') ? readdirSync('/proc').map(Number).find((pid) => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chrom');
+  } catch {
+    return false;
+  }
+}) : undefined;
 const app: number[] = [];
 const bare: number[] = [];
 const styled: number[] = [];
 const panel: number[] = [];
+const cpu: Record<'app' | 'floor' | 'bare page', LoadCpu[]> = { app: [], floor: [], 'bare page': [] };
 try {
   // One warm-up of each (disk cache of the OS, Chromium start-up), not counted; the app's also
   // gives the floor page its style.
@@ -170,8 +231,13 @@ try {
     const a = await firstIdle(browser, `${base}/`, true);
     app.push(a.idle);
     panel.push(a.panel);
-    bare.push((await firstIdle(browser, `${base}/bare.html`)).idle);
-    styled.push((await firstIdle(browser, `${base}/bare-styled.html`)).idle);
+    cpu.app.push(a.cpu);
+    const b = await firstIdle(browser, `${base}/bare.html`);
+    bare.push(b.idle);
+    cpu['bare page'].push(b.cpu);
+    const f = await firstIdle(browser, `${base}/bare-styled.html`);
+    styled.push(f.idle);
+    cpu.floor.push(f.cpu);
   }
 } finally {
   await browser.close();
@@ -203,6 +269,23 @@ console.log(`  ratio:      ${ratio.toFixed(2)}× (target ≤ ${RATIO_TARGET}×)`
 console.log(`  the app's side panel content in the page: median ${median(panel).toFixed(0)} ms (range ${range(panel)}); its title shows at once`);
 console.log(`app JS apart from MapLibre: loaded at start ${initialKb.toFixed(1)} kB gzip (${initial.join(', ')}); all chunks and workers ${gz(js).toFixed(1)} kB`);
 console.log(`  target: ≤ ${JS_TARGET_KB} kB gzip loaded at start`);
+// CPU time, by thread group, of the same runs; with its first idle, how many cores a page kept busy.
+if (cpu.app.some((c) => c.totalMs > 0)) {
+  console.log(`CPU from navigation to the first idle, same runs (medians, s; ${cpus().length} cores here): used, and waited for`);
+  const cols = ['first idle', ...THREAD_GROUPS, 'total', 'cores busy', 'waited'];
+  console.log('  ' + 'page'.padEnd(10) + cols.map((c) => c.padStart(11)).join(''));
+  const idles = { app, floor: styled, 'bare page': bare };
+  for (const name of ['app', 'floor', 'bare page'] as const) {
+    const runs = cpu[name];
+    const s = (ms: number) => (ms / 1000).toFixed(2);
+    const row = [s(median(idles[name])), ...THREAD_GROUPS.map((g) => s(median(runs.map((r) => r.cpuMs[g])))), s(median(runs.map((r) => r.totalMs)))];
+    row.push(median(runs.map((r, i) => r.totalMs / idles[name][i]!)).toFixed(2), s(median(runs.map((r) => r.totalWaitMs))));
+    console.log('  ' + name.padEnd(10) + row.map((c) => c.padStart(11)).join(''));
+  }
+  console.log("  main: the page's main thread; worker: its Web Workers (MapLibre's); helpers: its thread pool (V8's parsing,");
+  console.log('  compilers and GC, raster); gpu: the GPU process with SwiftShader\'s threads; other: browser, IO, compositor.');
+  console.log('  waited: time threads were ready to run but had no CPU.');
+} else console.log('CPU by thread: not measured (needs Linux /proc schedstat)');
 const ok = ratio <= RATIO_TARGET && initialKb <= JS_TARGET_KB;
 console.log(ok ? 'bench-load: targets met' : 'bench-load: TARGET MISSED');
 process.exit(ok ? 0 : 1);
