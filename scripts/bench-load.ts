@@ -103,24 +103,37 @@ function serve(): Promise<{ server: Server; base: string }> {
   }));
 }
 
+/** A file of /proc, or null once its process or thread has ended. */
+function read(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The running processes' ids (none where there is no /proc). */
+const processes = (): number[] => (existsSync('/proc') ? readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number) : []);
+
+/**
+ * A process's parent, from /proc/<pid>/stat (`pid (comm) state ppid …`: the name may hold spaces
+ * and parentheses, the last ')' ends it); null once the process is gone.
+ */
+function parentOf(pid: number): number | null {
+  const stat = read(`/proc/${pid}/stat`);
+  return stat === null ? null : Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
 /**
  * Every thread of the browser's processes (the browser's own and its descendants), with its CPU
  * and wait times from /proc; empty where /proc has no per-thread schedstat (not Linux).
  */
 function sampleThreads(browserPid: number | undefined): ThreadSample[] {
   if (browserPid === undefined || !existsSync(`/proc/${browserPid}/task`)) return [];
-  const read = (path: string) => {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return null; // the process or thread ended meanwhile
-    }
-  };
   const parent = new Map<number, number>();
-  for (const d of readdirSync('/proc')) {
-    const stat = /^\d+$/.test(d) ? read(`/proc/${d}/stat`) : null;
-    // `pid (comm) state ppid …`: the name may hold spaces and parentheses, the last ')' ends it.
-    if (stat) parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+  for (const pid of processes()) {
+    const ppid = parentOf(pid);
+    if (ppid !== null) parent.set(pid, ppid);
   }
   const ours = (pid: number): boolean => {
     for (let p: number | undefined = pid, n = 0; p !== undefined && p > 1 && n < 20; p = parent.get(p), n++) if (p === browserPid) return true;
@@ -211,14 +224,7 @@ const browser = await chromium.launch({
   args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 // The browser is this process's child (Playwright starts it); its threads and its descendants' are sampled.
-const browserPid = existsSync('/proc') ? readdirSync('/proc').map(Number).find((pid) => {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chrom');
-  } catch {
-    return false;
-  }
-}) : undefined;
+const browserPid = processes().find((pid) => parentOf(pid) === process.pid && (read(`/proc/${pid}/cmdline`) ?? '').includes('chrom'));
 const app: number[] = [];
 const bare: number[] = [];
 const styled: number[] = [];
