@@ -166,9 +166,9 @@ function sampleThreads(browserPid: number | undefined): ThreadSample[] {
 async function firstIdle(browser: Browser, url: string, panel = false): Promise<{ idle: number; panel: number; cpu: LoadCpu }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
-  // The CPU of the load: sampled before the navigation and when the page calls this at its idle
-  // (a message sent at once, whatever the page does next: the app loads its interface then). A
-  // renderer of an earlier page still closing would count too (none was seen).
+  // The CPU of the load: sampled before the navigation and when the page calls this at its idle (a
+  // message sent at once, so the work the app starts after its idle is left out). A renderer of an
+  // earlier page still closing would count too (none was seen).
   const before = sampleThreads(browserPid);
   let cpu: LoadCpu | undefined;
   await context.exposeBinding('__vyIdle', () => void (cpu ??= cpuBetween(before, sampleThreads(browserPid))));

@@ -6,7 +6,7 @@ import { cpuBetween, threadGroup, THREAD_GROUPS, type LoadCpu, type ThreadSample
 describe('cpuBetween (bench:load CPU by thread)', () => {
   it('adds up each group\'s change between two samples (fixture)', () => {
     const input = JSON.parse(readFileSync('tests/fixtures/bench/load-cpu.json', 'utf8')) as { before: ThreadSample[]; after: ThreadSample[] };
-    const expected = JSON.parse(readFileSync('tests/fixtures/bench/load-cpu.expected.json', 'utf8')) as Omit<LoadCpu, never>;
+    const expected = JSON.parse(readFileSync('tests/fixtures/bench/load-cpu.expected.json', 'utf8')) as LoadCpu;
     const got = cpuBetween(input.before, input.after);
     for (const g of THREAD_GROUPS) {
       expect(got.cpuMs[g], `cpu ${g}`).toBeCloseTo(expected.cpuMs[g], 6);
